@@ -1,0 +1,233 @@
+//! `FerryCursor`: ordered scans that return many entries per call in a packed layout.
+//!
+//! # Packed entry layout, version 1 (`FERRY_CURSOR_LAYOUT_VERSION`)
+//! `ferry_cursor_next` fills the caller's buffer with whole entries, back to back, each:
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 4 | key length `k`, unsigned little-endian |
+//! | 4 | value length `v`, unsigned little-endian |
+//! | k | key |
+//! | v | value |
+//!
+//! There is no padding and no alignment: read the lengths with `memcpy`. An entry needs
+//! `FERRY_ENTRY_HEADER_LEN + k + v` bytes.
+
+use std::ops::Bound;
+
+use ferry_core::{Iter, Scan, Value};
+use interoptopus::patterns::slice::{FFISlice, FFISliceMut};
+use interoptopus::{ffi_constant, ffi_function, ffi_type};
+
+use crate::args::{bytes, bytes_mut, destroy, exclusive, handle, new_handle, write_optional};
+use crate::status::{guard, FerryStatus, FfiError};
+use crate::tree::FerryTree;
+
+/// The version of the packed entry layout `ferry_cursor_next` writes.
+#[ffi_constant]
+pub const FERRY_CURSOR_LAYOUT_VERSION: u32 = 1;
+/// Bytes before each entry's key: two 32-bit little-endian lengths.
+#[ffi_constant]
+pub const FERRY_ENTRY_HEADER_LEN: u32 = 8;
+/// Bound kind: no bound on this side (the key argument is ignored).
+#[ffi_constant]
+pub const FERRY_BOUND_UNBOUNDED: u32 = 0;
+/// Bound kind: the bound key itself is in the range.
+#[ffi_constant]
+pub const FERRY_BOUND_INCLUDED: u32 = 1;
+/// Bound kind: the bound key itself is not in the range.
+#[ffi_constant]
+pub const FERRY_BOUND_EXCLUDED: u32 = 2;
+/// `limit` value meaning "no limit".
+#[ffi_constant]
+pub const FERRY_NO_LIMIT: u64 = u64::MAX;
+
+/// An ordered walk over part of a tree. Create with `ferry_cursor_open` or
+/// `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
+/// `ferry_cursor_destroy`. Not for concurrent use. It sees a live view of the tree (no
+/// snapshot) and visits each key at most once, in order.
+#[ffi_type(opaque)]
+pub struct FerryCursor {
+    iter: Iter,
+    /// An entry read from `iter` that did not fit in the last buffer.
+    pending: Option<(Value, Value)>,
+}
+
+fn bound(key: FFISlice<u8>, kind: u32, what: &'static str) -> Result<Bound<Vec<u8>>, FfiError> {
+    match kind {
+        FERRY_BOUND_UNBOUNDED => Ok(Bound::Unbounded),
+        FERRY_BOUND_INCLUDED => Ok(Bound::Included(bytes(key, what)?.to_vec())),
+        FERRY_BOUND_EXCLUDED => Ok(Bound::Excluded(bytes(key, what)?.to_vec())),
+        other => Err(FfiError::invalid(format!(
+            "{what}: unknown bound kind {other} (use FERRY_BOUND_UNBOUNDED, _INCLUDED or _EXCLUDED)"
+        ))),
+    }
+}
+
+fn open(
+    out: *mut *mut FerryCursor,
+    tree: *const FerryTree,
+    scan: impl FnOnce() -> Result<Scan, FfiError>,
+    reverse: u8,
+    limit: u64,
+) -> Result<(), FfiError> {
+    // SAFETY: `out` and `tree` carry the contracts of the exported callers.
+    let out = unsafe { exclusive(out, "cursor")? };
+    *out = std::ptr::null_mut();
+    // SAFETY: as above.
+    let tree = unsafe { handle(tree, "tree")? };
+    let mut scan = scan()?;
+    if reverse != 0 {
+        scan = scan.reverse();
+    }
+    if limit != FERRY_NO_LIMIT {
+        scan = scan.limit(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    let iter = tree.tree.scan(&scan)?;
+    new_handle(
+        out,
+        FerryCursor {
+            iter,
+            pending: None,
+        },
+    );
+    Ok(())
+}
+
+/// Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
+/// failure). Each bound is a key and a kind (`FERRY_BOUND_UNBOUNDED`, `_INCLUDED`,
+/// `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
+/// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
+///
+/// # Safety
+/// `cursor` must point to a writable `FerryCursor*`; `tree` must be null or a live handle;
+/// the slices must describe readable memory.
+#[ffi_function]
+#[no_mangle]
+pub unsafe extern "C" fn ferry_cursor_open(
+    cursor: *mut *mut FerryCursor,
+    tree: *const FerryTree,
+    start: FFISlice<u8>,
+    start_kind: u32,
+    end: FFISlice<u8>,
+    end_kind: u32,
+    reverse: u8,
+    limit: u64,
+) -> FerryStatus {
+    guard("ferry_cursor_open", || {
+        let scan = || {
+            Ok(Scan::from_bounds(
+                bound(start, start_kind, "start")?,
+                bound(end, end_kind, "end")?,
+            ))
+        };
+        open(cursor, tree, scan, reverse, limit)
+    })
+}
+
+/// Opens a cursor over the keys starting with `prefix` (every key for an empty prefix);
+/// otherwise as `ferry_cursor_open`.
+///
+/// # Safety
+/// As for `ferry_cursor_open`.
+#[ffi_function]
+#[no_mangle]
+pub unsafe extern "C" fn ferry_cursor_open_prefix(
+    cursor: *mut *mut FerryCursor,
+    tree: *const FerryTree,
+    prefix: FFISlice<u8>,
+    reverse: u8,
+    limit: u64,
+) -> FerryStatus {
+    guard("ferry_cursor_open_prefix", || {
+        let scan = || Ok(Scan::prefix(bytes(prefix, "prefix")?));
+        open(cursor, tree, scan, reverse, limit)
+    })
+}
+
+fn entry_len(key: &[u8], value: &[u8]) -> usize {
+    FERRY_ENTRY_HEADER_LEN as usize + key.len() + value.len()
+}
+
+fn put_entry(buf: &mut [u8], key: &[u8], value: &[u8]) {
+    // Keys and values are far below 4 GiB (MAX_KEY_LEN, MAX_VALUE_LEN).
+    buf[0..4].copy_from_slice(&(key.len() as u32).to_le_bytes());
+    buf[4..8].copy_from_slice(&(value.len() as u32).to_le_bytes());
+    let (k, v) = buf[8..].split_at_mut(key.len());
+    k.copy_from_slice(key);
+    v[..value.len()].copy_from_slice(value);
+}
+
+/// Fills `buffer` with as many of the next entries as fit, in the packed layout (see
+/// `FERRY_CURSOR_LAYOUT_VERSION`), and stores the number of entries in `*count` and the
+/// bytes used in `*used` (either may be null).
+///
+/// `*count == 0` with `FERRY_STATUS_OK` means the scan is finished. If the next entry alone
+/// does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
+/// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
+/// other error, `*count` entries were still written, and they are valid.
+///
+/// # Safety
+/// `cursor` must be null or a live handle used by no other thread; `buffer` must describe
+/// writable memory; `count` and `used` must be null or writable.
+#[ffi_function]
+#[no_mangle]
+pub unsafe extern "C" fn ferry_cursor_next(
+    cursor: *mut FerryCursor,
+    buffer: FFISliceMut<u8>,
+    count: *mut u64,
+    used: *mut u64,
+) -> FerryStatus {
+    let mut written = (0u64, 0usize);
+    let status = guard("ferry_cursor_next", || {
+        // SAFETY: per the contract above.
+        let cursor = unsafe { exclusive(cursor, "cursor")? };
+        let buf = bytes_mut(buffer, "buffer")?;
+        loop {
+            let (key, value) = match cursor.pending.take() {
+                Some(entry) => entry,
+                None => match cursor.iter.next() {
+                    Some(entry) => entry?,
+                    None => return Ok(()),
+                },
+            };
+            let need = entry_len(&key, &value);
+            let at = written.1;
+            if buf.len() - at < need {
+                cursor.pending = Some((key, value));
+                if written.0 == 0 {
+                    written.1 = need;
+                    return Err(FfiError::new(
+                        FerryStatus::BufferTooSmall,
+                        format!(
+                            "the next entry needs {need} bytes; the buffer holds {}",
+                            buf.len()
+                        ),
+                    ));
+                }
+                return Ok(());
+            }
+            put_entry(&mut buf[at..at + need], &key, &value);
+            written = (written.0 + 1, at + need);
+        }
+    });
+    // SAFETY: null or writable per the contract above.
+    unsafe {
+        write_optional(count, written.0);
+        write_optional(used, written.1 as u64);
+    }
+    status
+}
+
+/// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
+///
+/// # Safety
+/// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards.
+#[ffi_function]
+#[no_mangle]
+pub unsafe extern "C" fn ferry_cursor_destroy(cursor: *mut *mut FerryCursor) -> FerryStatus {
+    // SAFETY: forwarded contract.
+    guard("ferry_cursor_destroy", || unsafe {
+        destroy(cursor, "cursor")
+    })
+}

@@ -1,0 +1,122 @@
+//! `ferry-ffi`: the C ABI of Ferry (`libferry.so`, `libferry.a`).
+//!
+//! Every function here is `extern "C"`, annotated for interoptopus, and listed in
+//! [`ffi_inventory`], from which `bindgen` writes `generated/c/ferry.h` and the C# bindings.
+//!
+//! # Conventions (for C and C# alike)
+//! - Every function returns a [`FerryStatus`]; `ferry_last_error` gives the message of the
+//!   calling thread's most recent failure.
+//! - Handles (`FerryStore*`, `FerryTree*`, `FerryBatch*`, `FerryCursor*`, `FerryView*`) are
+//!   created by `*_open`/`*_new`/`*_get` functions taking a `T**` out-parameter, and freed by
+//!   `*_destroy(T**)`, which nulls the caller's pointer; destroying a null handle is a no-op.
+//! - A null handle, out-parameter or string argument returns `FERRY_STATUS_NULL`. What cannot
+//!   be checked is undefined: a dangling or foreign handle, a destroyed handle passed by a
+//!   stale copy of its pointer, a slice whose length exceeds its memory.
+//! - No panic crosses the boundary: each body runs under `catch_unwind` and a panic returns
+//!   `FERRY_STATUS_PANIC` with its message.
+//! - Byte arguments are `{ data, len }` slices; a null `data` with `len == 0` is the empty
+//!   string.
+#![warn(missing_docs)]
+
+mod args;
+mod batch;
+mod cursor;
+mod status;
+mod store;
+mod tree;
+mod view;
+
+pub use batch::*;
+pub use cursor::*;
+pub use status::{ferry_last_error, FerryStatus};
+pub use store::*;
+pub use tree::*;
+pub use view::*;
+
+use interoptopus::lang::c::Function;
+use interoptopus::lang::rust::FunctionInfo;
+use interoptopus::patterns::api_guard::APIVersion;
+use interoptopus::patterns::service::Service;
+use interoptopus::patterns::LibraryPattern;
+use interoptopus::{
+    constant, ffi_constant, ffi_function, function, Inventory, InventoryBuilder, Symbol,
+};
+
+/// The longest key accepted, in bytes.
+#[ffi_constant]
+pub const FERRY_MAX_KEY_LEN: u64 = ferry_core::MAX_KEY_LEN as u64;
+/// The longest value accepted, in bytes.
+#[ffi_constant]
+pub const FERRY_MAX_VALUE_LEN: u64 = ferry_core::MAX_VALUE_LEN as u64;
+
+/// Returns the hash of this library's API (functions, types and their layouts, constants).
+///
+/// The C header defines the hash it was generated for as `FERRY_API_HASH`; a mismatch means
+/// the header and the library come from different versions. The C# bindings check it when
+/// first loaded.
+#[ffi_function]
+#[no_mangle]
+pub extern "C" fn ferry_api_guard() -> APIVersion {
+    ffi_inventory().into()
+}
+
+/// A service pattern: constructors, destructor and methods of one handle type, so that the
+/// C# generator can give it a SafeHandle class.
+fn service(constructors: Vec<Function>, destructor: Function, methods: Vec<Function>) -> Symbol {
+    let service = Service::new(constructors, destructor, methods);
+    service.assert_valid();
+    Symbol::Pattern(LibraryPattern::Service(service))
+}
+
+macro_rules! infos {
+    ($($f:ident),* $(,)?) => { vec![$(<$f as FunctionInfo>::function_info()),*] };
+}
+
+/// Everything exported, for the binding generators (`bindgen`) and the API guard.
+pub fn ffi_inventory() -> Inventory {
+    InventoryBuilder::new()
+        .register(constant!(FERRY_MAX_KEY_LEN))
+        .register(constant!(FERRY_MAX_VALUE_LEN))
+        .register(constant!(FERRY_CURSOR_LAYOUT_VERSION))
+        .register(constant!(FERRY_ENTRY_HEADER_LEN))
+        .register(constant!(FERRY_BOUND_UNBOUNDED))
+        .register(constant!(FERRY_BOUND_INCLUDED))
+        .register(constant!(FERRY_BOUND_EXCLUDED))
+        .register(constant!(FERRY_NO_LIMIT))
+        .register(function!(ferry_api_guard))
+        .register(function!(ferry_last_error))
+        .register(function!(ferry_options_default))
+        .register(service(
+            infos![ferry_store_open],
+            <ferry_store_destroy as FunctionInfo>::function_info(),
+            infos![ferry_store_flush, ferry_store_stats, ferry_store_drop_tree],
+        ))
+        .register(service(
+            infos![ferry_tree_open],
+            <ferry_tree_destroy as FunctionInfo>::function_info(),
+            infos![
+                ferry_tree_get,
+                ferry_tree_insert,
+                ferry_tree_remove,
+                ferry_tree_compare_and_swap,
+                ferry_tree_apply_batch,
+                ferry_tree_len,
+            ],
+        ))
+        .register(service(
+            infos![ferry_batch_new],
+            <ferry_batch_destroy as FunctionInfo>::function_info(),
+            infos![ferry_batch_insert, ferry_batch_remove, ferry_batch_len],
+        ))
+        .register(service(
+            infos![ferry_view_get],
+            <ferry_view_destroy as FunctionInfo>::function_info(),
+            infos![ferry_view_bytes],
+        ))
+        .register(service(
+            infos![ferry_cursor_open, ferry_cursor_open_prefix],
+            <ferry_cursor_destroy as FunctionInfo>::function_info(),
+            infos![ferry_cursor_next],
+        ))
+        .inventory()
+}
