@@ -35,7 +35,9 @@ pub use view::*;
 
 use interoptopus::lang::c::Function;
 use interoptopus::lang::rust::FunctionInfo;
-use interoptopus::patterns::api_guard::APIVersion;
+use std::sync::OnceLock;
+
+use interoptopus::patterns::api_guard::{inventory_hash, APIVersion};
 use interoptopus::patterns::service::Service;
 use interoptopus::patterns::LibraryPattern;
 use interoptopus::{
@@ -57,7 +59,33 @@ pub const FERRY_MAX_VALUE_LEN: u64 = ferry_core::MAX_VALUE_LEN as u64;
 #[ffi_function]
 #[no_mangle]
 pub extern "C" fn ferry_api_guard() -> APIVersion {
-    ffi_inventory().into()
+    static HASH: OnceLock<u64> = OnceLock::new();
+    // Building the inventory cannot fail or panic for a library that passed its tests; if it
+    // ever did, 0 matches no header and the check reports a mismatch instead of unwinding.
+    let hash = *HASH
+        .get_or_init(|| std::panic::catch_unwind(|| inventory_hash(&ffi_inventory())).unwrap_or(0));
+    APIVersion::new(hash)
+}
+
+/// Returns the library's version as `major * 10000 + minor * 100 + patch`. Also the cheapest
+/// call there is, which benchmarks use to measure the cost of crossing the boundary.
+#[ffi_function]
+#[no_mangle]
+pub extern "C" fn ferry_version() -> u32 {
+    const fn parse(s: &str) -> u32 {
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut n = 0;
+        while i < b.len() {
+            n = n * 10 + (b[i] - b'0') as u32;
+            i += 1;
+        }
+        n
+    }
+    const VERSION: u32 = parse(env!("CARGO_PKG_VERSION_MAJOR")) * 10000
+        + parse(env!("CARGO_PKG_VERSION_MINOR")) * 100
+        + parse(env!("CARGO_PKG_VERSION_PATCH"));
+    VERSION
 }
 
 /// A service pattern: constructors, destructor and methods of one handle type, so that the
@@ -84,6 +112,7 @@ pub fn ffi_inventory() -> Inventory {
         .register(constant!(FERRY_BOUND_EXCLUDED))
         .register(constant!(FERRY_NO_LIMIT))
         .register(function!(ferry_api_guard))
+        .register(function!(ferry_version))
         .register(function!(ferry_last_error))
         .register(function!(ferry_options_default))
         .register(service(

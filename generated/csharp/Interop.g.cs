@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 10002842843617811095ul)
+            if (api_version != 7530783046619539581ul)
             {
-                throw new TypeLoadException($"API reports hash {api_version} which differs from hash in bindings (10002842843617811095). You probably forgot to update / copy either the bindings or the library.");
+                throw new TypeLoadException($"API reports hash {api_version} which differs from hash in bindings (7530783046619539581). You probably forgot to update / copy either the bindings or the library.");
             }
         }
 
@@ -79,6 +79,13 @@ namespace Ferry
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_api_guard")]
         public static extern ulong ferry_api_guard();
+
+        /// <summary>
+        /// Returns the library's version as `major * 10000 + minor * 100 + patch`. Also the cheapest
+        /// call there is, which benchmarks use to measure the cost of crossing the boundary.
+        /// </summary>
+        [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_version")]
+        public static extern uint ferry_version();
 
         /// <summary>
         /// Reports the most recent failure on the calling thread.
