@@ -1,13 +1,16 @@
 # Ferry's one entry point. `make help` lists the targets.
-SHELL := /bin/bash
 #
 # Every target that needs a tool first runs `deps`, which installs what is missing and is
 # quick (no network) when everything is already there.
 
+SHELL := /bin/bash
+
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: help deps build run test lint test-rust doc bench clean
+PREFIX ?= /usr/local
+
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp doc bench install clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -18,10 +21,16 @@ deps: ## Install the tools the build needs (idempotent).
 build: deps ## Build everything (release).
 	$(CARGO) build --workspace --release
 
-run: build ## Build everything; the server that `run` will start arrives with the server issue.
-	@echo "Built ferry-core (release). There is no server to start yet: see README.md."
+native: deps ## Build libferry.so and libferry.a (release) into target/release.
+	$(CARGO) build --release -p ferry-ffi
 
-test: deps lint test-rust doc ## Everything CI runs: format, lint, docs, all tests.
+bindings: ## Regenerate generated/ from ffi/ (commit the result).
+	$(CARGO) run -q -p bindgen
+
+run: build ## Build everything; the server that `run` will start arrives with the server issue.
+	@echo "Built ferry-core and libferry (release, target/release). There is no server to start yet: see README.md."
+
+test: deps lint test-rust doc test-bindgen test-c test-csharp ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -31,11 +40,23 @@ lint: ## cargo fmt --check and clippy with warnings as errors.
 test-rust: ## Unit, integration, property and doc tests of the Rust crates.
 	$(CARGO) test --workspace --release -- --nocapture --test-threads=2 2>&1 | grep -v '^test .* \.\.\. ok$$'; exit $${PIPESTATUS[0]}
 
+test-bindgen: ## generated/ is fresh, and --check catches a changed signature.
+	scripts/test-bindgen.sh
+
+test-c: native ## The C example: -Werror build, run, valgrind, pkg-config and static link.
+	scripts/test-c.sh
+
+test-csharp: native ## The C# smoke test of the generated layer on Mono.
+	scripts/test-csharp-smoke.sh
+
 doc: ## Build the API docs; a missing doc comment fails.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
 
 bench: deps ## Criterion benchmarks of ferry-core on 1M keys (several minutes).
 	$(CARGO) bench -p ferry-core
+
+install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (default /usr/local).
+	scripts/install.sh "$(PREFIX)"
 
 clean: ## Remove build output.
 	$(CARGO) clean

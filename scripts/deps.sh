@@ -16,4 +16,25 @@ need_rust() {
     done
 }
 
+# Debian packages, keyed by a command each provides.
+need_apt() {
+    local missing=()
+    local pair command package
+    for pair in "$@"; do
+        command=${pair%%=*}
+        package=${pair#*=}
+        command -v "$command" >/dev/null 2>&1 || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "deps: missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "deps: installing ${missing[*]} (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
 need_rust
+need_apt gcc=gcc pkg-config=pkg-config valgrind=valgrind mcs=mono-devel
