@@ -113,8 +113,11 @@ impl Drop for Fixture {
     }
 }
 
+/// A key and its value.
+type Entry = (Vec<u8>, Vec<u8>);
+
 /// Parses the packed layout version 1 written by `ferry_cursor_next`.
-fn unpack(buf: &[u8], count: u64) -> Vec<(Vec<u8>, Vec<u8>)> {
+fn unpack(buf: &[u8], count: u64) -> Vec<Entry> {
     assert_eq!(FERRY_CURSOR_LAYOUT_VERSION, 1);
     let mut at = 0;
     let mut out = Vec::new();
@@ -129,7 +132,7 @@ fn unpack(buf: &[u8], count: u64) -> Vec<(Vec<u8>, Vec<u8>)> {
 }
 
 /// Reads a whole cursor with `buffer_len`-byte buffers; returns the entries and the calls.
-fn drain(cursor: *mut FerryCursor, buffer_len: usize) -> (Vec<(Vec<u8>, Vec<u8>)>, usize) {
+fn drain(cursor: *mut FerryCursor, buffer_len: usize) -> (Vec<Entry>, usize) {
     let mut buf = vec![0u8; buffer_len];
     let (mut all, mut calls) = (Vec::new(), 0);
     loop {
