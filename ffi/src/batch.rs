@@ -16,7 +16,7 @@ pub struct FerryBatch {
 /// Creates an empty batch and stores its handle in `*batch`.
 ///
 /// # Safety
-/// `batch` must point to a writable `FerryBatch*`.
+/// `batch` must point to a writable `ferry_batch*`.
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_batch_new(batch: *mut *mut FerryBatch) -> FerryStatus {
@@ -85,7 +85,8 @@ pub unsafe extern "C" fn ferry_batch_remove(
 /// Stores the number of writes added so far into `*count`.
 ///
 /// # Safety
-/// `batch` must be null or a live handle; `count` must be null or writable.
+/// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_batch_len(batch: *const FerryBatch, count: *mut u64) -> FerryStatus {

@@ -10,7 +10,8 @@
 //! | k | key |
 //! | v | value |
 //!
-//! There is no padding and no alignment: read the lengths with `memcpy`. An entry needs
+//! There is no padding and no alignment: decode the lengths byte by byte (or `memcpy` on a
+//! little-endian machine). An entry needs
 //! `FERRY_ENTRY_HEADER_LEN + k + v` bytes.
 
 use std::ops::Bound;
@@ -23,10 +24,13 @@ use crate::args::{bytes, bytes_mut, destroy, exclusive, handle, new_handle, writ
 use crate::status::{guard, FerryStatus, FfiError};
 use crate::tree::FerryTree;
 
-/// The version of the packed entry layout `ferry_cursor_next` writes.
+/// The version of the packed entry layout `ferry_cursor_next` writes. Version 1: entries back
+/// to back, no padding, each `[key length: 4 bytes][value length: 4 bytes][key][value]`, the
+/// lengths unsigned little-endian (decode them byte by byte to stay endian-neutral).
 #[ffi_constant]
 pub const FERRY_CURSOR_LAYOUT_VERSION: u32 = 1;
-/// Bytes before each entry's key: two 32-bit little-endian lengths.
+/// Bytes before each entry's key: the key length, then the value length, each 32-bit
+/// unsigned little-endian.
 #[ffi_constant]
 pub const FERRY_ENTRY_HEADER_LEN: u32 = 8;
 /// Bound kind: no bound on this side (the key argument is ignored).
@@ -100,7 +104,7 @@ fn open(
 /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
 ///
 /// # Safety
-/// `cursor` must point to a writable `FerryCursor*`; `tree` must be null or a live handle;
+/// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
 /// the slices must describe readable memory.
 #[ffi_function]
 #[no_mangle]

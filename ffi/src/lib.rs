@@ -6,7 +6,7 @@
 //! # Conventions (for C and C# alike)
 //! - Every function returns a [`FerryStatus`]; `ferry_last_error` gives the message of the
 //!   calling thread's most recent failure.
-//! - Handles (`FerryStore*`, `FerryTree*`, `FerryBatch*`, `FerryCursor*`, `FerryView*`) are
+//! - Handles (`ferry_store*`, `ferry_tree*`, `ferry_batch*`, `ferry_cursor*`, `ferry_view*`) are
 //!   created by `*_open`/`*_new`/`*_get` functions taking a `T**` out-parameter, and freed by
 //!   `*_destroy(T**)`, which nulls the caller's pointer; destroying a null handle is a no-op.
 //! - A null handle, out-parameter or string argument returns `FERRY_STATUS_NULL`. What cannot
@@ -28,7 +28,7 @@ mod view;
 
 pub use batch::*;
 pub use cursor::*;
-pub use status::{ferry_last_error, FerryStatus};
+pub use status::{ferry_last_error, ferry_status_name, FerryStatus};
 pub use store::*;
 pub use tree::*;
 pub use view::*;
@@ -114,6 +114,7 @@ pub fn ffi_inventory() -> Inventory {
         .register(function!(ferry_api_guard))
         .register(function!(ferry_version))
         .register(function!(ferry_last_error))
+        .register(function!(ferry_status_name))
         .register(function!(ferry_options_default))
         .register(service(
             infos![ferry_store_open],

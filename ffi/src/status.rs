@@ -3,10 +3,12 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::ffi::CStr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use interoptopus::patterns::result::{get_panic_message, FFIError};
 use interoptopus::patterns::slice::FFISliceMut;
+use interoptopus::patterns::string::AsciiPointer;
 use interoptopus::{ffi_function, ffi_type};
 
 /// The status every Ferry function returns. `FERRY_STATUS_OK` (0) is success; for any other
@@ -52,6 +54,67 @@ pub enum FerryStatus {
     Unsupported = 14,
     /// The storage engine reported an internal error.
     Internal = 15,
+}
+
+impl FerryStatus {
+    /// Every status, in discriminant order.
+    pub const ALL: [FerryStatus; 16] = [
+        FerryStatus::Ok,
+        FerryStatus::Null,
+        FerryStatus::Panic,
+        FerryStatus::NotFound,
+        FerryStatus::BufferTooSmall,
+        FerryStatus::CasMismatch,
+        FerryStatus::KeyTooLong,
+        FerryStatus::ValueTooLong,
+        FerryStatus::InvalidTreeName,
+        FerryStatus::InvalidRange,
+        FerryStatus::InvalidArgument,
+        FerryStatus::Locked,
+        FerryStatus::Io,
+        FerryStatus::Corruption,
+        FerryStatus::Unsupported,
+        FerryStatus::Internal,
+    ];
+
+    /// The status's name as the C header spells it.
+    pub fn c_name(self) -> &'static CStr {
+        match self {
+            FerryStatus::Ok => c"FERRY_STATUS_OK",
+            FerryStatus::Null => c"FERRY_STATUS_NULL",
+            FerryStatus::Panic => c"FERRY_STATUS_PANIC",
+            FerryStatus::NotFound => c"FERRY_STATUS_NOT_FOUND",
+            FerryStatus::BufferTooSmall => c"FERRY_STATUS_BUFFER_TOO_SMALL",
+            FerryStatus::CasMismatch => c"FERRY_STATUS_CAS_MISMATCH",
+            FerryStatus::KeyTooLong => c"FERRY_STATUS_KEY_TOO_LONG",
+            FerryStatus::ValueTooLong => c"FERRY_STATUS_VALUE_TOO_LONG",
+            FerryStatus::InvalidTreeName => c"FERRY_STATUS_INVALID_TREE_NAME",
+            FerryStatus::InvalidRange => c"FERRY_STATUS_INVALID_RANGE",
+            FerryStatus::InvalidArgument => c"FERRY_STATUS_INVALID_ARGUMENT",
+            FerryStatus::Locked => c"FERRY_STATUS_LOCKED",
+            FerryStatus::Io => c"FERRY_STATUS_IO",
+            FerryStatus::Corruption => c"FERRY_STATUS_CORRUPTION",
+            FerryStatus::Unsupported => c"FERRY_STATUS_UNSUPPORTED",
+            FerryStatus::Internal => c"FERRY_STATUS_INTERNAL",
+        }
+    }
+}
+
+/// Returns the name of `status` as a static NUL-terminated string, such as
+/// `"FERRY_STATUS_NOT_FOUND"`, or `"FERRY_STATUS_UNKNOWN"` for a value this library does not
+/// define. The string must not be freed.
+#[ffi_function]
+#[no_mangle]
+pub extern "C" fn ferry_status_name(status: u32) -> AsciiPointer<'static> {
+    AsciiPointer::from_cstr(status_name(status))
+}
+
+// Outside the annotated function: interoptopus's macro does not parse `c"..."` literals.
+fn status_name(status: u32) -> &'static CStr {
+    usize::try_from(status)
+        .ok()
+        .and_then(|i| FerryStatus::ALL.get(i))
+        .map_or(c"FERRY_STATUS_UNKNOWN", |s| s.c_name())
 }
 
 impl FFIError for FerryStatus {
@@ -236,6 +299,31 @@ mod tests {
         // SAFETY: an empty slice and a null pointer are allowed.
         let status = unsafe { ferry_last_error(FFISliceMut::empty(), std::ptr::null_mut()) };
         assert_eq!(status, FerryStatus::InvalidArgument);
+    }
+
+    #[test]
+    fn every_status_has_its_c_name() {
+        for (i, status) in FerryStatus::ALL.iter().enumerate() {
+            assert_eq!(*status as usize, i, "ALL is in discriminant order");
+            let shouty: String = format!("{status:?}")
+                .chars()
+                .flat_map(|c| {
+                    let sep = c.is_uppercase().then_some('_');
+                    sep.into_iter().chain(c.to_uppercase())
+                })
+                .collect();
+            let want = format!("FERRY_STATUS{shouty}");
+            assert_eq!(
+                ferry_status_name(i as u32)
+                    .as_c_str()
+                    .unwrap()
+                    .to_str()
+                    .unwrap(),
+                want
+            );
+        }
+        let unknown = ferry_status_name(99);
+        assert_eq!(unknown.as_c_str().unwrap(), c"FERRY_STATUS_UNKNOWN");
     }
 
     #[test]

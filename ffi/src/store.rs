@@ -72,8 +72,8 @@ pub extern "C" fn ferry_options_default() -> FerryOptions {
 /// The caller owns the handle and frees it with `ferry_store_destroy`.
 ///
 /// # Safety
-/// `store` must point to a writable `FerryStore*`; `path` must be a NUL-terminated string;
-/// `options` must be null or point to a `FerryOptions`.
+/// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+/// `options` must be null or point to a `ferry_options`.
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_store_open(
@@ -130,8 +130,8 @@ pub unsafe extern "C" fn ferry_store_flush(store: *const FerryStore) -> FerrySta
 /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
 ///
 /// # Safety
-/// `store` must be null or a live handle; `stats` must be null or point to a writable
-/// `FerryStats`.
+/// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_store_stats(

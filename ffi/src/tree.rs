@@ -26,7 +26,7 @@ pub(crate) fn not_found() -> FfiError {
 /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
 ///
 /// # Safety
-/// `tree` must point to a writable `FerryTree*`; `store` must be null or a live handle;
+/// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
 /// `name` must be null or NUL-terminated.
 #[ffi_function]
 #[no_mangle]
@@ -69,7 +69,8 @@ pub unsafe extern "C" fn ferry_tree_destroy(tree: *mut *mut FerryTree) -> FerryS
 ///
 /// # Safety
 /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-/// writable memory of their lengths; `value_len` must be null or writable.
+/// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_tree_get(
@@ -216,7 +217,8 @@ pub unsafe extern "C" fn ferry_tree_apply_batch(
 /// Counts the tree's entries into `*count` (walks the whole tree).
 ///
 /// # Safety
-/// `tree` must be null or a live handle; `count` must be null or writable.
+/// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_tree_len(tree: *const FerryTree, count: *mut u64) -> FerryStatus {

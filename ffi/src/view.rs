@@ -31,7 +31,7 @@ pub struct FerryBytes {
 /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
 ///
 /// # Safety
-/// `view` must point to a writable `FerryView*`; `tree` must be null or a live handle; `key`
+/// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
 /// must describe readable memory.
 #[ffi_function]
 #[no_mangle]
@@ -57,7 +57,8 @@ pub unsafe extern "C" fn ferry_view_get(
 /// Stores the view's pointer and length in `*bytes`.
 ///
 /// # Safety
-/// `view` must be null or a live handle; `bytes` must be null or writable.
+/// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_view_bytes(

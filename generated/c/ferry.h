@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 7530783046619539581ULL
+#define FERRY_API_HASH 14423552042644032836ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -25,9 +25,12 @@ extern "C" {
 #define FERRY_MAX_KEY_LEN 1024ULL
 /// The longest value accepted, in bytes.
 #define FERRY_MAX_VALUE_LEN 67108864ULL
-/// The version of the packed entry layout `ferry_cursor_next` writes.
+/// The version of the packed entry layout `ferry_cursor_next` writes. Version 1: entries back
+/// to back, no padding, each `[key length: 4 bytes][value length: 4 bytes][key][value]`, the
+/// lengths unsigned little-endian (decode them byte by byte to stay endian-neutral).
 #define FERRY_CURSOR_LAYOUT_VERSION 1U
-/// Bytes before each entry's key: two 32-bit little-endian lengths.
+/// Bytes before each entry's key: the key length, then the value length, each 32-bit
+/// unsigned little-endian.
 #define FERRY_ENTRY_HEADER_LEN 8U
 /// Bound kind: no bound on this side (the key argument is ignored).
 #define FERRY_BOUND_UNBOUNDED 0U
@@ -175,6 +178,11 @@ uint32_t ferry_version(void);
 /// null or point to a writable `uint64_t`.
 ferry_status ferry_last_error(slice_mutu8 message, uint64_t* message_len);
 
+/// Returns the name of `status` as a static NUL-terminated string, such as
+/// `"FERRY_STATUS_NOT_FOUND"`, or `"FERRY_STATUS_UNKNOWN"` for a value this library does not
+/// define. The string must not be freed.
+const char* ferry_status_name(uint32_t status);
+
 /// The default options: 64 MiB cache, background flush every 500 ms, not temporary.
 ferry_options ferry_options_default(void);
 
@@ -195,8 +203,8 @@ ferry_status ferry_store_destroy(ferry_store** store);
 /// The caller owns the handle and frees it with `ferry_store_destroy`.
 ///
 /// # Safety
-/// `store` must point to a writable `FerryStore*`; `path` must be a NUL-terminated string;
-/// `options` must be null or point to a `FerryOptions`.
+/// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+/// `options` must be null or point to a `ferry_options`.
 ferry_status ferry_store_open(ferry_store** store, const char* path, const ferry_options* options);
 
 /// Makes every write that returned before this call durable (written and fsync'd).
@@ -208,8 +216,8 @@ ferry_status ferry_store_flush(const ferry_store* store);
 /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
 ///
 /// # Safety
-/// `store` must be null or a live handle; `stats` must be null or point to a writable
-/// `FerryStats`.
+/// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 ferry_status ferry_store_stats(const ferry_store* store, ferry_stats* stats);
 
 /// Deletes the tree called `name` with all its entries. `FERRY_STATUS_NOT_FOUND` if it did not
@@ -231,7 +239,7 @@ ferry_status ferry_tree_destroy(ferry_tree** tree);
 /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
 ///
 /// # Safety
-/// `tree` must point to a writable `FerryTree*`; `store` must be null or a live handle;
+/// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
 /// `name` must be null or NUL-terminated.
 ferry_status ferry_tree_open(ferry_tree** tree, const ferry_store* store, const char* name);
 
@@ -244,7 +252,8 @@ ferry_status ferry_tree_open(ferry_tree** tree, const ferry_store* store, const 
 ///
 /// # Safety
 /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-/// writable memory of their lengths; `value_len` must be null or writable.
+/// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 ferry_status ferry_tree_get(const ferry_tree* tree, sliceu8 key, slice_mutu8 buffer, uint64_t* value_len);
 
 /// Stores `value` at `key`, replacing any previous value.
@@ -281,7 +290,8 @@ ferry_status ferry_tree_apply_batch(const ferry_tree* tree, ferry_batch* batch);
 /// Counts the tree's entries into `*count` (walks the whole tree).
 ///
 /// # Safety
-/// `tree` must be null or a live handle; `count` must be null or writable.
+/// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 ferry_status ferry_tree_len(const ferry_tree* tree, uint64_t* count);
 
 /// Frees the batch handle in `*batch` and sets `*batch` to null; a null `*batch` is a no-op.
@@ -293,7 +303,7 @@ ferry_status ferry_batch_destroy(ferry_batch** batch);
 /// Creates an empty batch and stores its handle in `*batch`.
 ///
 /// # Safety
-/// `batch` must point to a writable `FerryBatch*`.
+/// `batch` must point to a writable `ferry_batch*`.
 ferry_status ferry_batch_new(ferry_batch** batch);
 
 /// Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
@@ -312,7 +322,8 @@ ferry_status ferry_batch_remove(ferry_batch* batch, sliceu8 key);
 /// Stores the number of writes added so far into `*count`.
 ///
 /// # Safety
-/// `batch` must be null or a live handle; `count` must be null or writable.
+/// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 ferry_status ferry_batch_len(const ferry_batch* batch, uint64_t* count);
 
 /// Frees the view in `*view` and sets `*view` to null; a null `*view` is a no-op. Pointers
@@ -326,14 +337,15 @@ ferry_status ferry_view_destroy(ferry_view** view);
 /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
 ///
 /// # Safety
-/// `view` must point to a writable `FerryView*`; `tree` must be null or a live handle; `key`
+/// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
 /// must describe readable memory.
 ferry_status ferry_view_get(ferry_view** view, const ferry_tree* tree, sliceu8 key);
 
 /// Stores the view's pointer and length in `*bytes`.
 ///
 /// # Safety
-/// `view` must be null or a live handle; `bytes` must be null or writable.
+/// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+/// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
 ferry_status ferry_view_bytes(const ferry_view* view, ferry_bytes* bytes);
 
 /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
@@ -348,7 +360,7 @@ ferry_status ferry_cursor_destroy(ferry_cursor** cursor);
 /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
 ///
 /// # Safety
-/// `cursor` must point to a writable `FerryCursor*`; `tree` must be null or a live handle;
+/// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
 /// the slices must describe readable memory.
 ferry_status ferry_cursor_open(ferry_cursor** cursor, const ferry_tree* tree, sliceu8 start, uint32_t start_kind, sliceu8 end, uint32_t end_kind, uint8_t reverse, uint64_t limit);
 

@@ -40,8 +40,8 @@ namespace Ferry
         /// already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
         /// The caller owns the handle and frees it with `ferry_store_destroy`.
         /// 
-        /// `store` must point to a writable `FerryStore*`; `path` must be a NUL-terminated string;
-        /// `options` must be null or point to a `FerryOptions`.
+        /// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+        /// `options` must be null or point to a `ferry_options`.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public static FerryStatus Open(out FerryStoreHandle store, string path, ref FerryOptions options)
@@ -63,8 +63,8 @@ namespace Ferry
         /// <summary>
         /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
         /// 
-        /// `store` must be null or a live handle; `stats` must be null or point to a writable
-        /// `FerryStats`.
+        /// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Stats(out FerryStats stats)
@@ -108,7 +108,7 @@ namespace Ferry
         /// and stores its handle in `*tree` (null on failure). The caller frees it with
         /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
         /// 
-        /// `tree` must point to a writable `FerryTree*`; `store` must be null or a live handle;
+        /// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
         /// `name` must be null or NUL-terminated.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
@@ -126,7 +126,8 @@ namespace Ferry
         /// `ferry_view_get`.
         /// 
         /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-        /// writable memory of their lengths; `value_len` must be null or writable.
+        /// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Get(ReadOnlySpan<byte> key, Span<byte> buffer, out ulong value_len)
@@ -188,7 +189,8 @@ namespace Ferry
         /// <summary>
         /// Counts the tree's entries into `*count` (walks the whole tree).
         /// 
-        /// `tree` must be null or a live handle; `count` must be null or writable.
+        /// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Len(out ulong count)
@@ -218,7 +220,7 @@ namespace Ferry
         /// <summary>
         /// Creates an empty batch and stores its handle in `*batch`.
         /// 
-        /// `batch` must point to a writable `FerryBatch*`.
+        /// `batch` must point to a writable `ferry_batch*`.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public static FerryStatus New(out FerryBatchHandle batch)
@@ -252,7 +254,8 @@ namespace Ferry
         /// <summary>
         /// Stores the number of writes added so far into `*count`.
         /// 
-        /// `batch` must be null or a live handle; `count` must be null or writable.
+        /// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Len(out ulong count)
@@ -284,7 +287,7 @@ namespace Ferry
         /// Reads the value at `key` without copying it and stores a view of it in `*view` (null on
         /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
         /// 
-        /// `view` must point to a writable `FerryView*`; `tree` must be null or a live handle; `key`
+        /// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
         /// must describe readable memory.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
@@ -296,7 +299,8 @@ namespace Ferry
         /// <summary>
         /// Stores the view's pointer and length in `*bytes`.
         /// 
-        /// `view` must be null or a live handle; `bytes` must be null or writable.
+        /// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Bytes(out FerryBytes bytes)
@@ -331,7 +335,7 @@ namespace Ferry
         /// `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
         /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
         /// 
-        /// `cursor` must point to a writable `FerryCursor*`; `tree` must be null or a live handle;
+        /// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
         /// the slices must describe readable memory.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>

@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 7530783046619539581ul)
+            if (api_version != 14423552042644032836ul)
             {
-                throw new TypeLoadException($"API reports hash {api_version} which differs from hash in bindings (7530783046619539581). You probably forgot to update / copy either the bindings or the library.");
+                throw new TypeLoadException($"API reports hash {api_version} which differs from hash in bindings (14423552042644032836). You probably forgot to update / copy either the bindings or the library.");
             }
         }
 
@@ -41,12 +41,15 @@ namespace Ferry
         public const ulong FERRY_MAX_VALUE_LEN = (ulong) 67108864;
 
         /// <summary>
-        /// The version of the packed entry layout `ferry_cursor_next` writes.
+        /// The version of the packed entry layout `ferry_cursor_next` writes. Version 1: entries back
+        /// to back, no padding, each `[key length: 4 bytes][value length: 4 bytes][key][value]`, the
+        /// lengths unsigned little-endian (decode them byte by byte to stay endian-neutral).
         /// </summary>
         public const uint FERRY_CURSOR_LAYOUT_VERSION = (uint) 1;
 
         /// <summary>
-        /// Bytes before each entry's key: two 32-bit little-endian lengths.
+        /// Bytes before each entry's key: the key length, then the value length, each 32-bit
+        /// unsigned little-endian.
         /// </summary>
         public const uint FERRY_ENTRY_HEADER_LEN = (uint) 8;
 
@@ -113,6 +116,14 @@ namespace Ferry
         }
 
         /// <summary>
+        /// Returns the name of `status` as a static NUL-terminated string, such as
+        /// `"FERRY_STATUS_NOT_FOUND"`, or `"FERRY_STATUS_UNKNOWN"` for a value this library does not
+        /// define. The string must not be freed.
+        /// </summary>
+        [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_status_name")]
+        public static extern IntPtr ferry_status_name(uint status);
+
+        /// <summary>
         /// The default options: 64 MiB cache, background flush every 500 ms, not temporary.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_options_default")]
@@ -137,8 +148,8 @@ namespace Ferry
         /// already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
         /// The caller owns the handle and frees it with `ferry_store_destroy`.
         /// 
-        /// `store` must point to a writable `FerryStore*`; `path` must be a NUL-terminated string;
-        /// `options` must be null or point to a `FerryOptions`.
+        /// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+        /// `options` must be null or point to a `ferry_options`.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_open")]
         public static extern FerryStatus ferry_store_open(out FerryStoreHandle store, IntPtr path, ref FerryOptions options);
@@ -164,8 +175,8 @@ namespace Ferry
         /// <summary>
         /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
         /// 
-        /// `store` must be null or a live handle; `stats` must be null or point to a writable
-        /// `FerryStats`.
+        /// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_stats")]
         public static extern FerryStatus ferry_store_stats(FerryStoreHandle store, out FerryStats stats);
@@ -203,7 +214,7 @@ namespace Ferry
         /// and stores its handle in `*tree` (null on failure). The caller frees it with
         /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
         /// 
-        /// `tree` must point to a writable `FerryTree*`; `store` must be null or a live handle;
+        /// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
         /// `name` must be null or NUL-terminated.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_open")]
@@ -228,7 +239,8 @@ namespace Ferry
         /// `ferry_view_get`.
         /// 
         /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-        /// writable memory of their lengths; `value_len` must be null or writable.
+        /// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_get")]
         public static extern FerryStatus ferry_tree_get(FerryTreeHandle tree, Sliceu8 key, SliceMutu8 buffer, out ulong value_len);
@@ -315,7 +327,8 @@ namespace Ferry
         /// <summary>
         /// Counts the tree's entries into `*count` (walks the whole tree).
         /// 
-        /// `tree` must be null or a live handle; `count` must be null or writable.
+        /// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_len")]
         public static extern FerryStatus ferry_tree_len(FerryTreeHandle tree, out ulong count);
@@ -331,7 +344,7 @@ namespace Ferry
         /// <summary>
         /// Creates an empty batch and stores its handle in `*batch`.
         /// 
-        /// `batch` must point to a writable `FerryBatch*`.
+        /// `batch` must point to a writable `ferry_batch*`.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_new")]
         public static extern FerryStatus ferry_batch_new(out FerryBatchHandle batch);
@@ -375,7 +388,8 @@ namespace Ferry
         /// <summary>
         /// Stores the number of writes added so far into `*count`.
         /// 
-        /// `batch` must be null or a live handle; `count` must be null or writable.
+        /// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_len")]
         public static extern FerryStatus ferry_batch_len(FerryBatchHandle batch, out ulong count);
@@ -393,7 +407,7 @@ namespace Ferry
         /// Reads the value at `key` without copying it and stores a view of it in `*view` (null on
         /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
         /// 
-        /// `view` must point to a writable `FerryView*`; `tree` must be null or a live handle; `key`
+        /// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
         /// must describe readable memory.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_view_get")]
@@ -411,7 +425,8 @@ namespace Ferry
         /// <summary>
         /// Stores the view's pointer and length in `*bytes`.
         /// 
-        /// `view` must be null or a live handle; `bytes` must be null or writable.
+        /// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_view_bytes")]
         public static extern FerryStatus ferry_view_bytes(FerryViewHandle view, out FerryBytes bytes);
@@ -430,7 +445,7 @@ namespace Ferry
         /// `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
         /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
         /// 
-        /// `cursor` must point to a writable `FerryCursor*`; `tree` must be null or a live handle;
+        /// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
         /// the slices must describe readable memory.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_open")]
