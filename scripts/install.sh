@@ -35,16 +35,7 @@ for lib in libferry.so libferry.a; do
     fi
 done
 
-# The version is [workspace.package] version in the root Cargo.toml.
-version="$(awk '
-    /^\[/ { in_pkg = ($0 ~ /^\[workspace\.package\][[:space:]]*$/); next }
-    in_pkg && /^[[:space:]]*version[[:space:]]*=/ {
-        sub(/^[^=]*=[[:space:]]*"/, ""); sub(/".*$/, ""); print; exit
-    }' Cargo.toml)"
-if [ -z "$version" ]; then
-    echo "install: no [workspace.package] version in $root/Cargo.toml" >&2
-    exit 1
-fi
+version="$(scripts/version.sh)"
 
 install -d "$prefix/include" "$prefix/lib/pkgconfig"
 install -m 644 "$header" "$prefix/include/ferry.h"

@@ -1,0 +1,325 @@
+//! Fault injection for Ferry's crash tests and fuzzer. Test-only code: it is compiled into the
+//! binaries that include it (`#[path = ".../support/faults.rs"] mod faults;`), never into
+//! `ferry-core` or `libferry`.
+//!
+//! # Fault points
+//! - **I/O** (`io`): a binary that includes this module interposes the libc calls sled writes
+//!   its files with: `pwrite64` (std's `write_at`), `fsync` (`sync_all`), `fdatasync`
+//!   (`sync_data`) and `sync_file_range` (sled's log writes). The linker resolves std's and
+//!   sled's references to the definitions below instead of libc's; they forward to libc's
+//!   through `dlsym(RTLD_NEXT, ..)`. Disarmed, they only forward.
+//! - **Operations** (`op`): a test driver calls [`op`] before each store operation.
+//!
+//! # Plans
+//! A plan is `ACTION@SITE:N`: the `N`-th event (1-based) at `SITE` (`io` or `op`) after arming
+//! does `ACTION`, once:
+//! - `kill`: the process sends itself SIGKILL before the call (nothing of it happens);
+//! - `torn`: (`io` only) a `pwrite64` writes the first half of its buffer, then SIGKILL; other
+//!   calls behave as `kill`;
+//! - `abort`: `std::process::abort()` before the call;
+//! - `eio`: (`io` only) the call fails with `EIO` and does nothing; the process goes on.
+//!
+//! [`arm`] takes a plan from code, [`arm_from_env`] from `FERRY_FAULT`, so a failing trial is
+//! reproduced from the plan it prints.
+
+use std::ffi::{c_char, c_int, c_uint, c_void};
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicU8, Ordering};
+
+/// The environment variable [`arm_from_env`] reads a [`Plan`] from.
+pub const ENV: &str = "FERRY_FAULT";
+
+/// Where a fault fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Site {
+    /// A file write or sync by the process (see the module docs).
+    Io = 1,
+    /// A store operation, as counted by the driver's calls to [`op`].
+    Op = 2,
+}
+
+/// What a fault does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// SIGKILL before the call.
+    Kill = 1,
+    /// Half a `pwrite64`, then SIGKILL.
+    Torn = 2,
+    /// `std::process::abort()` before the call.
+    Abort = 3,
+    /// The call fails with `EIO`.
+    Eio = 4,
+}
+
+/// One planned fault: `action` at the `nth` event at `site`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    /// What happens.
+    pub action: Action,
+    /// Where it is counted.
+    pub site: Site,
+    /// Which event (1-based) it happens at.
+    pub nth: u64,
+}
+
+impl Plan {
+    /// Parses `ACTION@SITE:N`, e.g. `kill@io:17`.
+    pub fn parse(text: &str) -> Result<Plan, String> {
+        let bad = || format!("bad fault plan {text:?}: expected ACTION@SITE:N, e.g. kill@io:17");
+        let (action, rest) = text.split_once('@').ok_or_else(bad)?;
+        let (site, nth) = rest.split_once(':').ok_or_else(bad)?;
+        let action = match action {
+            "kill" => Action::Kill,
+            "torn" => Action::Torn,
+            "abort" => Action::Abort,
+            "eio" => Action::Eio,
+            _ => return Err(bad()),
+        };
+        let site = match site {
+            "io" => Site::Io,
+            "op" => Site::Op,
+            _ => return Err(bad()),
+        };
+        let nth: u64 = nth.parse().map_err(|_| bad())?;
+        if nth == 0 || (site == Site::Op && matches!(action, Action::Torn | Action::Eio)) {
+            return Err(bad());
+        }
+        Ok(Plan { action, site, nth })
+    }
+}
+
+impl fmt::Display for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let action = match self.action {
+            Action::Kill => "kill",
+            Action::Torn => "torn",
+            Action::Abort => "abort",
+            Action::Eio => "eio",
+        };
+        let site = match self.site {
+            Site::Io => "io",
+            Site::Op => "op",
+        };
+        write!(f, "{action}@{site}:{}", self.nth)
+    }
+}
+
+static SITE: AtomicU8 = AtomicU8::new(0);
+static ACTION: AtomicU8 = AtomicU8::new(0);
+/// Events left before the fault fires; 0 when disarmed or spent.
+static COUNTDOWN: AtomicU64 = AtomicU64::new(0);
+static FIRED: AtomicBool = AtomicBool::new(false);
+static IO_CALLS: AtomicU64 = AtomicU64::new(0);
+
+/// Arms `plan`, replacing any armed plan. Events are counted from now.
+pub fn arm(plan: Plan) {
+    resolve_all();
+    COUNTDOWN.store(0, Ordering::SeqCst);
+    FIRED.store(false, Ordering::SeqCst);
+    SITE.store(plan.site as u8, Ordering::SeqCst);
+    ACTION.store(plan.action as u8, Ordering::SeqCst);
+    COUNTDOWN.store(plan.nth, Ordering::SeqCst);
+}
+
+/// Arms the plan in `FERRY_FAULT`, if set; returns it. Panics on a malformed plan.
+pub fn arm_from_env() -> Option<Plan> {
+    let text = std::env::var(ENV).ok()?;
+    let plan = Plan::parse(&text).unwrap_or_else(|e| panic!("{ENV}: {e}"));
+    arm(plan);
+    Some(plan)
+}
+
+/// Disarms any plan (one that has not fired yet never will).
+pub fn disarm() {
+    COUNTDOWN.store(0, Ordering::SeqCst);
+}
+
+/// Whether the armed plan has fired (only observable for `eio`: the others end the process).
+pub fn fired() -> bool {
+    FIRED.load(Ordering::SeqCst)
+}
+
+/// The interposed I/O calls made by this process so far (armed or not).
+pub fn io_calls() -> u64 {
+    IO_CALLS.load(Ordering::Relaxed)
+}
+
+/// Counts one store operation; fires an armed `op` plan when its turn comes.
+pub fn op() {
+    if let Some(action) = hit(Site::Op) {
+        die(action);
+    }
+}
+
+/// Counts one event at `site`; returns the action if the armed fault fires now.
+fn hit(site: Site) -> Option<Action> {
+    if SITE.load(Ordering::SeqCst) != site as u8 {
+        return None;
+    }
+    let before = COUNTDOWN
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .ok()?;
+    if before != 1 {
+        return None;
+    }
+    FIRED.store(true, Ordering::SeqCst);
+    Some(match ACTION.load(Ordering::SeqCst) {
+        1 => Action::Kill,
+        2 => Action::Torn,
+        3 => Action::Abort,
+        _ => Action::Eio,
+    })
+}
+
+/// Ends the process for `Kill`, `Torn` and `Abort`; returns for `Eio`.
+fn die(action: Action) {
+    match action {
+        Action::Kill | Action::Torn => {
+            // SAFETY: raise is async-signal-safe and takes no pointers; SIGKILL cannot be
+            // caught, so it does not return.
+            unsafe { raise(SIGKILL) };
+            std::process::abort();
+        }
+        Action::Abort => std::process::abort(),
+        Action::Eio => {}
+    }
+}
+
+const SIGKILL: c_int = 9;
+const EIO: c_int = 5;
+/// glibc's `RTLD_NEXT`: look the symbol up in the objects loaded after this one.
+const RTLD_NEXT: *mut c_void = -1isize as *mut c_void;
+
+extern "C" {
+    fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
+    fn raise(sig: c_int) -> c_int;
+    fn __errno_location() -> *mut c_int;
+}
+
+/// One libc function found through `dlsym`, cached.
+struct Real {
+    name: &'static std::ffi::CStr,
+    ptr: AtomicPtr<c_void>,
+}
+
+impl Real {
+    const fn new(name: &'static std::ffi::CStr) -> Real {
+        Real {
+            name,
+            ptr: AtomicPtr::new(std::ptr::null_mut()),
+        }
+    }
+
+    fn get(&self) -> *mut c_void {
+        let mut ptr = self.ptr.load(Ordering::Acquire);
+        if ptr.is_null() {
+            // SAFETY: `name` is a NUL-terminated C string; RTLD_NEXT is a valid pseudo-handle.
+            ptr = unsafe { dlsym(RTLD_NEXT, self.name.as_ptr()) };
+            if ptr.is_null() {
+                // No libc to forward to: nothing sensible can follow.
+                std::process::abort();
+            }
+            self.ptr.store(ptr, Ordering::Release);
+        }
+        ptr
+    }
+}
+
+static REAL_PWRITE64: Real = Real::new(c"pwrite64");
+static REAL_FSYNC: Real = Real::new(c"fsync");
+static REAL_FDATASYNC: Real = Real::new(c"fdatasync");
+static REAL_SYNC_FILE_RANGE: Real = Real::new(c"sync_file_range");
+
+fn resolve_all() {
+    for real in [
+        &REAL_PWRITE64,
+        &REAL_FSYNC,
+        &REAL_FDATASYNC,
+        &REAL_SYNC_FILE_RANGE,
+    ] {
+        real.get();
+    }
+}
+
+type PwriteFn = unsafe extern "C" fn(c_int, *const c_void, usize, i64) -> isize;
+type SyncFn = unsafe extern "C" fn(c_int) -> c_int;
+type SyncRangeFn = unsafe extern "C" fn(c_int, i64, i64, c_uint) -> c_int;
+
+/// Applies a fired fault to a call that returns `-1` on failure.
+fn fail_or_die(action: Action) -> bool {
+    die(action);
+    // Only `Eio` returns here.
+    // SAFETY: __errno_location returns the calling thread's errno slot.
+    unsafe { *__errno_location() = EIO };
+    true
+}
+
+/// Interposes libc's `pwrite64`. Not for direct use.
+///
+/// # Safety
+/// As libc's `pwrite64`: `buf` must be readable for `count` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn pwrite64(fd: c_int, buf: *const c_void, count: usize, offset: i64) -> isize {
+    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: the pointer came from dlsym for "pwrite64", whose C type is PwriteFn.
+    let real: PwriteFn = unsafe { std::mem::transmute(REAL_PWRITE64.get()) };
+    match hit(Site::Io) {
+        Some(Action::Torn) => {
+            // SAFETY: forwards the caller's arguments, with a shorter length.
+            unsafe { real(fd, buf, count / 2, offset) };
+            die(Action::Torn);
+            -1
+        }
+        Some(action) if fail_or_die(action) => -1,
+        // SAFETY: forwards the caller's arguments unchanged.
+        _ => unsafe { real(fd, buf, count, offset) },
+    }
+}
+
+/// Interposes libc's `fsync`. Not for direct use.
+///
+/// # Safety
+/// As libc's `fsync` (any `fd` is memory-safe).
+#[no_mangle]
+pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
+    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: the pointer came from dlsym for "fsync", whose C type is SyncFn.
+    let real: SyncFn = unsafe { std::mem::transmute(REAL_FSYNC.get()) };
+    match hit(Site::Io) {
+        Some(action) if fail_or_die(action) => -1,
+        // SAFETY: forwards the caller's argument unchanged.
+        _ => unsafe { real(fd) },
+    }
+}
+
+/// Interposes libc's `fdatasync`. Not for direct use.
+///
+/// # Safety
+/// As libc's `fdatasync` (any `fd` is memory-safe).
+#[no_mangle]
+pub unsafe extern "C" fn fdatasync(fd: c_int) -> c_int {
+    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: the pointer came from dlsym for "fdatasync", whose C type is SyncFn.
+    let real: SyncFn = unsafe { std::mem::transmute(REAL_FDATASYNC.get()) };
+    match hit(Site::Io) {
+        Some(action) if fail_or_die(action) => -1,
+        // SAFETY: forwards the caller's argument unchanged.
+        _ => unsafe { real(fd) },
+    }
+}
+
+/// Interposes libc's `sync_file_range`. Not for direct use.
+///
+/// # Safety
+/// As libc's `sync_file_range` (any arguments are memory-safe).
+#[no_mangle]
+pub unsafe extern "C" fn sync_file_range(fd: c_int, offset: i64, nbytes: i64, flags: c_uint) -> c_int {
+    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+    // SAFETY: the pointer came from dlsym for "sync_file_range", whose C type is SyncRangeFn.
+    let real: SyncRangeFn = unsafe { std::mem::transmute(REAL_SYNC_FILE_RANGE.get()) };
+    match hit(Site::Io) {
+        Some(action) if fail_or_die(action) => -1,
+        // SAFETY: forwards the caller's arguments unchanged.
+        _ => unsafe { real(fd, offset, nbytes, flags) },
+    }
+}

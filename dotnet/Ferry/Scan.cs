@@ -1,0 +1,134 @@
+using System;
+using System.Buffers;
+using System.Collections;
+using System.Collections.Generic;
+
+namespace Ferry
+{
+    internal enum ScanKind
+    {
+        Range,
+        Prefix,
+    }
+
+    /// <summary>A lazily run scan; each enumeration opens its own native cursor.</summary>
+    internal sealed class Scan : IEnumerable<KeyValuePair<byte[], byte[]>>
+    {
+        private readonly Tree _tree;
+        private readonly ScanKind _kind;
+        private readonly byte[] _start;
+        private readonly byte[] _end;
+        private readonly bool _reverse;
+        private readonly long _limit;
+
+        internal Scan(Tree tree, ScanKind kind, byte[] start, byte[] end, bool reverse, long limit)
+        {
+            _tree = tree;
+            _kind = kind;
+            // Copied: the caller may change its arrays before enumerating.
+            _start = start == null ? null : (byte[])start.Clone();
+            _end = end == null ? null : (byte[])end.Clone();
+            _reverse = reverse;
+            _limit = limit;
+        }
+
+        public IEnumerator<KeyValuePair<byte[], byte[]>> GetEnumerator() =>
+            new ScanEnumerator(_tree, _tree.OpenCursor(_kind, _start, _end, _reverse, _limit));
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// Reads entries from a native cursor in batches: each <c>ferry_cursor_next</c> call fills a
+    /// pooled buffer with as many packed entries as fit (layout version 1: u32 key length,
+    /// u32 value length, little-endian, then the key and value bytes). A library with another
+    /// layout would fail the API hash check in <c>Interop</c>'s static constructor first.
+    /// </summary>
+    internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>
+    {
+        private const int BufferSize = 64 * 1024;
+        private const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
+
+        private readonly Tree _tree;
+        private readonly FerryCursorHandle _cursor;
+        private byte[] _buffer;
+        private int _offset;
+        private int _remaining;
+        private bool _finished;
+        private KeyValuePair<byte[], byte[]> _current;
+
+        internal ScanEnumerator(Tree tree, FerryCursorHandle cursor)
+        {
+            _tree = tree;
+            _cursor = cursor;
+            if (!tree.Store.Track(this))
+            {
+                cursor.Dispose();
+                throw new ObjectDisposedException(nameof(Store), "The store was disposed.");
+            }
+            _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        }
+
+        public KeyValuePair<byte[], byte[]> Current => _current;
+
+        object IEnumerator.Current => _current;
+
+        public bool MoveNext()
+        {
+            if (_finished) return false;
+            if (_cursor.IsClosed) throw new ObjectDisposedException(nameof(Tree), "The scan's store was disposed.");
+            if (_remaining == 0 && !Refill())
+            {
+                _finished = true;
+                Dispose();
+                return false;
+            }
+            var keyLength = ReadLength(_offset);
+            var valueLength = ReadLength(_offset + 4);
+            var at = _offset + HeaderLength;
+            var key = new byte[keyLength];
+            var value = new byte[valueLength];
+            Buffer.BlockCopy(_buffer, at, key, 0, keyLength);
+            Buffer.BlockCopy(_buffer, at + keyLength, value, 0, valueLength);
+            _offset = at + keyLength + valueLength;
+            _remaining--;
+            _current = new KeyValuePair<byte[], byte[]>(key, value);
+            return true;
+        }
+
+        /// <summary>Reads the next batch of entries; false at the end of the scan.</summary>
+        private bool Refill()
+        {
+            while (true)
+            {
+                ulong count, used;
+                var status = _cursor.Next(_buffer, out count, out used);
+                if (status == FerryStatus.BufferTooSmall)
+                {
+                    // One entry is larger than the buffer: grow to fit it and ask again.
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = null;
+                    _buffer = ArrayPool<byte>.Shared.Rent(checked((int)used));
+                    continue;
+                }
+                _offset = 0;
+                _remaining = (int)count;
+                return count > 0;
+            }
+        }
+
+        private int ReadLength(int at) =>
+            _buffer[at] | (_buffer[at + 1] << 8) | (_buffer[at + 2] << 16) | (_buffer[at + 3] << 24);
+
+        public void Reset() => throw new NotSupportedException("A scan cannot be rewound; enumerate it again.");
+
+        public void Dispose()
+        {
+            _cursor.Dispose();
+            var buffer = _buffer;
+            _buffer = null;
+            if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
+            _tree.Store.Untrack(this);
+        }
+    }
+}
