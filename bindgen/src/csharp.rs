@@ -276,6 +276,26 @@ impl CSharpWriter for FerryCSharp {
         write_summary(w, documentation, "See ferry.h.")
     }
 
+    /// The static constructor of `Interop` compares the library's `ferry_api_guard()` with the
+    /// hash these bindings were generated for (`ferry::api_hash`, toolchain-independent).
+    fn write_abi_guard(&self, w: &mut IndentWriter) -> Result<(), Error> {
+        let hash = ferry::api_hash(&self.inventory);
+        let class = &self.config.class;
+        indented!(w, r#"static {}()"#, class)?;
+        indented!(w, r#"{{"#)?;
+        indented!(w, [_], r#"var api_version = {}.ferry_api_guard();"#, class)?;
+        indented!(w, [_], r#"if (api_version != {}ul)"#, hash)?;
+        indented!(w, [_], r#"{{"#)?;
+        indented!(
+            w,
+            [_ _],
+            r#"throw new TypeLoadException($"libferry reports API hash {{api_version}}, but these bindings were generated for {}: the library and the bindings come from different versions. Rebuild both from one checkout.");"#,
+            hash
+        )?;
+        indented!(w, [_], r#"}}"#)?;
+        indented!(w, r#"}}"#)
+    }
+
     fn write_function_declaration(
         &self,
         w: &mut IndentWriter,

@@ -37,7 +37,7 @@ use interoptopus::lang::c::Function;
 use interoptopus::lang::rust::FunctionInfo;
 use std::sync::OnceLock;
 
-use interoptopus::patterns::api_guard::{inventory_hash, APIVersion};
+use interoptopus::patterns::api_guard::APIVersion;
 use interoptopus::patterns::service::Service;
 use interoptopus::patterns::LibraryPattern;
 use interoptopus::{
@@ -62,9 +62,23 @@ pub extern "C" fn ferry_api_guard() -> APIVersion {
     static HASH: OnceLock<u64> = OnceLock::new();
     // Building the inventory cannot fail or panic for a library that passed its tests; if it
     // ever did, 0 matches no header and the check reports a mismatch instead of unwinding.
-    let hash = *HASH
-        .get_or_init(|| std::panic::catch_unwind(|| inventory_hash(&ffi_inventory())).unwrap_or(0));
+    let hash =
+        *HASH.get_or_init(|| std::panic::catch_unwind(|| api_hash(&ffi_inventory())).unwrap_or(0));
     APIVersion::new(hash)
+}
+
+/// The API hash of `inventory`: 64-bit FNV-1a over its debug description, which lists every
+/// function signature, every type with its fields, layout and docs, and every constant.
+///
+/// Unlike interoptopus's `inventory_hash`, it does not depend on `std`'s unspecified
+/// `DefaultHasher`, so libraries built with another Rust toolchain agree with the committed
+/// bindings.
+pub fn api_hash(inventory: &Inventory) -> u64 {
+    format!("{inventory:?}")
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 /// Returns the library's version as `major * 10000 + minor * 100 + patch`. Also the cheapest

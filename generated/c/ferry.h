@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 14423552042644032836ULL
+#define FERRY_API_HASH 15938675259307884394ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 

@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 14423552042644032836ul)
+            if (api_version != 15938675259307884394ul)
             {
-                throw new TypeLoadException($"API reports hash {api_version} which differs from hash in bindings (14423552042644032836). You probably forgot to update / copy either the bindings or the library.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 15938675259307884394: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 
