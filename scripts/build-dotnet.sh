@@ -17,7 +17,12 @@ CS
 
 cargo build --release --quiet -p ferry-ffi
 mcs -langversion:7.2 -target:library -unsafe -optimize+ -debug:portable -warnaserror \
-    -doc:"$out/Ferry.xml" -out:"$out/Ferry.dll" \
+    -doc:"$out/obj/Ferry.xml" -out:"$out/obj/Ferry.dll" \
     dotnet/Ferry/*.cs generated/csharp/*.cs "$out/obj/Version.g.cs"
-cp target/release/libferry.so "$out/libferry.so"
+# Replace files by renaming, never by writing over them: a running process (a test server)
+# may have the old libferry.so mapped, and overwriting it in place crashes that process.
+cp target/release/libferry.so "$out/obj/libferry.so"
+for f in Ferry.dll Ferry.pdb Ferry.xml libferry.so; do
+    if [ -f "$out/obj/$f" ]; then mv -f "$out/obj/$f" "$out/$f"; fi
+done
 echo "build-dotnet: $out/Ferry.dll ($version)"

@@ -61,6 +61,13 @@ pub enum Error {
         /// What the storage engine reported.
         detail: String,
     },
+    /// The tree was dropped with [`Store::drop_tree`](crate::Store::drop_tree) while this
+    /// handle to it was in use.
+    #[error("the tree {name:?} was dropped")]
+    TreeDropped {
+        /// The dropped tree's name as the engine reports it.
+        name: String,
+    },
     /// The storage engine refused an operation it does not support.
     #[error("unsupported by the storage engine: {0}")]
     Unsupported(String),
@@ -81,12 +88,10 @@ impl From<sled::Error> for Error {
             },
             sled::Error::Unsupported(what) => Error::Unsupported(what),
             sled::Error::ReportableBug(what) => Error::Internal(what),
-            // Only reachable through sled APIs that ferry-core does not call
-            // (opening a tree that was dropped concurrently).
-            sled::Error::CollectionNotFound(name) => Error::Internal(format!(
-                "tree {:?} disappeared during the operation",
-                String::from_utf8_lossy(&name)
-            )),
+            // sled reports operations on a dropped tree this way.
+            sled::Error::CollectionNotFound(name) => Error::TreeDropped {
+                name: String::from_utf8_lossy(&name).into_owned(),
+            },
         }
     }
 }
@@ -95,7 +100,7 @@ impl From<sled::Error> for Error {
 mod tests {
     use super::*;
 
-    // Unsupported and Internal cannot be provoked through the public API; check the mapping.
+    // Unsupported, Internal and TreeDropped are hard to provoke on purpose; check the mapping.
     #[test]
     fn every_engine_error_maps_to_a_variant_with_its_message() {
         let io = std::io::Error::other("disk on fire");
@@ -117,7 +122,8 @@ mod tests {
             bug.to_string(),
             "internal error in the storage engine: oops"
         );
-        let missing = Error::from(sled::Error::CollectionNotFound(b"t".into()));
-        assert!(matches!(missing, Error::Internal(m) if m.contains("\"t\"")));
+        let dropped = Error::from(sled::Error::CollectionNotFound(b"t".into()));
+        assert!(matches!(&dropped, Error::TreeDropped { name } if name == "t"));
+        assert_eq!(dropped.to_string(), "the tree \"t\" was dropped");
     }
 }

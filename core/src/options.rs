@@ -20,7 +20,8 @@ use crate::{Error, Result};
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Bytes of memory the page cache may use. Default: 64 MiB
-    /// ([`Options::DEFAULT_CACHE_CAPACITY`]). Must be at least 1.
+    /// ([`Options::DEFAULT_CACHE_CAPACITY`]). Must be at least
+    /// [`Options::MIN_CACHE_CAPACITY`] (256 bytes).
     pub cache_capacity: u64,
     /// How often, in milliseconds, a background thread flushes recent writes to disk;
     /// `None` disables it. Default: `Some(500)`. Must not be `Some(0)`.
@@ -35,14 +36,19 @@ pub struct Options {
 impl Options {
     /// The default [`Options::cache_capacity`]: 64 MiB.
     pub const DEFAULT_CACHE_CAPACITY: u64 = 64 * 1024 * 1024;
+    /// The smallest [`Options::cache_capacity`] the engine accepts: 256 bytes.
+    pub const MIN_CACHE_CAPACITY: u64 = 256;
     /// The default [`Options::flush_every_ms`]: 500 ms.
     pub const DEFAULT_FLUSH_EVERY_MS: u64 = 500;
 
     pub(crate) fn validate(&self) -> Result<()> {
-        if self.cache_capacity == 0 {
-            return Err(Error::InvalidOptions(
-                "cache_capacity must be at least 1 byte".into(),
-            ));
+        // sled asserts this (a panic) rather than returning an error.
+        if self.cache_capacity < Self::MIN_CACHE_CAPACITY {
+            return Err(Error::InvalidOptions(format!(
+                "cache_capacity must be at least {} bytes, not {}",
+                Self::MIN_CACHE_CAPACITY,
+                self.cache_capacity
+            )));
         }
         if self.flush_every_ms == Some(0) {
             return Err(Error::InvalidOptions(
@@ -84,13 +90,20 @@ mod tests {
 
     #[test]
     fn out_of_range_fields_are_rejected() {
-        let zero_cache = Options {
-            cache_capacity: 0,
+        for tiny in [0, 1, Options::MIN_CACHE_CAPACITY - 1] {
+            let options = Options {
+                cache_capacity: tiny,
+                ..Options::default()
+            };
+            assert!(
+                matches!(options.validate(), Err(Error::InvalidOptions(m)) if m.contains("cache_capacity"))
+            );
+        }
+        let smallest = Options {
+            cache_capacity: Options::MIN_CACHE_CAPACITY,
             ..Options::default()
         };
-        assert!(
-            matches!(zero_cache.validate(), Err(Error::InvalidOptions(m)) if m.contains("cache_capacity"))
-        );
+        assert!(smallest.validate().is_ok());
         let zero_flush = Options {
             flush_every_ms: Some(0),
             ..Options::default()

@@ -2,12 +2,15 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::{Error, Options, Result, Tree};
+
+/// How long [`Store::open`] waits for the lock of a store that is still closing.
+const LOCK_WAIT: Duration = Duration::from_secs(1);
 
 /// The name sled gives its default tree; hidden behind [`DEFAULT_TREE`].
 const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
@@ -47,7 +50,9 @@ impl Store {
     /// Opens the store in directory `path`, creating it (and missing parent directories)
     /// if needed.
     ///
-    /// Fails with [`Error::Locked`] if the store is already open, [`Error::InvalidOptions`]
+    /// Fails with [`Error::Locked`] if the store is already open (after waiting up to a second,
+    /// as a store closed a moment ago may hold its lock while its last writes finish),
+    /// [`Error::InvalidOptions`]
     /// for out-of-range options, [`Error::Io`] when the directory cannot be used, and
     /// [`Error::Corruption`] when its files are not a valid store.
     pub fn open(path: impl AsRef<Path>, options: Options) -> Result<Store> {
@@ -58,11 +63,23 @@ impl Store {
             .cache_capacity(options.cache_capacity)
             .flush_every_ms(options.flush_every_ms)
             .temporary(options.temporary);
-        let db = config.open().map_err(|e| open_error(e, path))?;
-        Ok(Store {
-            db,
-            path: path.to_path_buf(),
-        })
+        // A store closed a moment ago may still hold the lock while sled's background writer
+        // finishes; wait a little for it before reporting `Locked`.
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            match config.open().map_err(|e| open_error(e, path)) {
+                Ok(db) => {
+                    return Ok(Store {
+                        db,
+                        path: path.to_path_buf(),
+                    })
+                }
+                Err(Error::Locked { .. }) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(err) => return Err(err),
+            }
+        }
     }
 
     /// Opens a new store in a fresh temporary directory that is deleted when the store
@@ -129,8 +146,9 @@ impl Store {
 
     /// Deletes the tree called `name` and all its entries; returns whether it existed.
     ///
-    /// [`Tree`] handles to it that are still alive keep working on the detached data, which is
-    /// not saved. The default tree cannot be dropped ([`Error::InvalidTreeName`]).
+    /// Operations through [`Tree`] handles to it that are still alive may fail with
+    /// [`Error::TreeDropped`]; open it again with [`Store::tree`] to start a new, empty tree.
+    /// The default tree cannot be dropped ([`Error::InvalidTreeName`]).
     pub fn drop_tree(&self, name: &str) -> Result<bool> {
         if name == DEFAULT_TREE {
             return Err(Error::InvalidTreeName {

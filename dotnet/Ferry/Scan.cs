@@ -44,13 +44,14 @@ namespace Ferry
     /// u32 value length, little-endian, then the key and value bytes). A library with another
     /// layout would fail the API hash check in <c>Interop</c>'s static constructor first.
     /// </summary>
-    internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>
+    internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>, IStoreChild
     {
         private const int BufferSize = 64 * 1024;
         private const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
 
         private readonly Tree _tree;
         private readonly FerryCursorHandle _cursor;
+        private readonly long _registration;
         private byte[] _buffer;
         private int _offset;
         private int _remaining;
@@ -61,7 +62,8 @@ namespace Ferry
         {
             _tree = tree;
             _cursor = cursor;
-            if (!tree.Store.Track(this))
+            _registration = tree.Store.Track(this);
+            if (_registration < 0)
             {
                 cursor.Dispose();
                 throw new ObjectDisposedException(nameof(Store), "The store was disposed.");
@@ -122,13 +124,19 @@ namespace Ferry
 
         public void Reset() => throw new NotSupportedException("A scan cannot be rewound; enumerate it again.");
 
+        /// <summary>
+        /// Called by Store.Dispose, maybe from another thread: closes the cursor only, and leaves
+        /// the buffer to this enumerator's owner, who may be reading it right now.
+        /// </summary>
+        void IStoreChild.CloseFromStore() => _cursor.Dispose();
+
         public void Dispose()
         {
             _cursor.Dispose();
             var buffer = _buffer;
             _buffer = null;
             if (buffer != null) ArrayPool<byte>.Shared.Return(buffer);
-            _tree.Store.Untrack(this);
+            _tree.Store.Untrack(_registration);
         }
     }
 }

@@ -24,8 +24,12 @@ namespace Ferry
         private readonly FerryStoreHandle _handle;
         private readonly object _gate = new object();
         private readonly Dictionary<string, Tree> _trees = new Dictionary<string, Tree>(StringComparer.Ordinal);
-        private readonly HashSet<IDisposable> _children = new HashSet<IDisposable>();
+        // Scans in progress, weakly: an enumerator nobody disposes is still collected (its
+        // cursor's SafeHandle frees the native cursor).
+        private readonly Dictionary<long, WeakReference<IStoreChild>> _children = new Dictionary<long, WeakReference<IStoreChild>>();
+        private long _nextChild;
         private Tree _defaultTree;
+        private volatile bool _disposed;
 
         private Store(FerryStoreHandle handle, string path)
         {
@@ -50,6 +54,7 @@ namespace Ferry
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             if (path.Length == 0) throw new ArgumentException("The path must not be empty.", nameof(path));
+            if (path.IndexOf('\0') >= 0) throw new ArgumentException("The path must not contain a NUL character.", nameof(path));
             var native = (options ?? new StoreOptions()).ToNative();
             FerryStoreHandle handle;
             FerryStoreHandle.Open(out handle, path, ref native);
@@ -58,7 +63,14 @@ namespace Ferry
 
         /// <summary>The tree every store has, named <see cref="DefaultTreeName"/>.</summary>
         /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
-        public Tree DefaultTree => _defaultTree ?? (_defaultTree = OpenTree(DefaultTreeName));
+        public Tree DefaultTree
+        {
+            get
+            {
+                ThrowIfDisposed();
+                return _defaultTree ?? (_defaultTree = OpenTree(DefaultTreeName));
+            }
+        }
 
         /// <summary>
         /// The tree called <paramref name="name"/>, created empty if new. Repeated calls return the
@@ -71,7 +83,7 @@ namespace Ferry
         /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
         public Tree OpenTree(string name)
         {
-            if (name == null) throw new ArgumentNullException(nameof(name));
+            CheckName(name);
             lock (_gate)
             {
                 ThrowIfDisposed();
@@ -99,10 +111,19 @@ namespace Ferry
         /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
         public bool DropTree(string name)
         {
-            if (name == null) throw new ArgumentNullException(nameof(name));
+            CheckName(name);
+            if (name == DefaultTreeName) throw new ArgumentException("The default tree cannot be dropped.", nameof(name));
             lock (_gate)
             {
                 ThrowIfDisposed();
+                // Close our Tree first, so later calls through it throw ObjectDisposedException;
+                // a call already under way may end with FerryException (TreeDropped).
+                Tree dropped;
+                if (_trees.TryGetValue(name, out dropped))
+                {
+                    _trees.Remove(name);
+                    dropped.Close();
+                }
                 FerryStatus status;
                 try
                 {
@@ -111,12 +132,6 @@ namespace Ferry
                 catch (FerryException e) when (e.Status == FerryStatus.InvalidTreeName || e.Status == FerryStatus.InvalidArgument)
                 {
                     throw new ArgumentException(e.Message, nameof(name), e);
-                }
-                Tree dropped;
-                if (_trees.TryGetValue(name, out dropped))
-                {
-                    _trees.Remove(name);
-                    dropped.Handle.Dispose();
                 }
                 return status == FerryStatus.Ok;
             }
@@ -144,43 +159,80 @@ namespace Ferry
         }
 
         /// <summary>
-        /// Closes the store and everything obtained from it. Does not flush: call <see cref="Flush"/>
-        /// first. Disposing twice is harmless.
+        /// Closes the store, its trees and its scans in progress (using them afterwards throws
+        /// <see cref="ObjectDisposedException"/>). <see cref="ValueView"/>s stay readable until
+        /// they are disposed. Does not flush: call <see cref="Flush"/> first. Disposing twice is
+        /// harmless.
         /// </summary>
         public void Dispose()
         {
             lock (_gate)
             {
-                foreach (var child in new List<IDisposable>(_children)) child.Dispose();
+                _disposed = true;
+                IStoreChild child;
+                foreach (var weak in _children.Values)
+                {
+                    if (weak.TryGetTarget(out child)) child.CloseFromStore();
+                }
                 _children.Clear();
-                foreach (var tree in _trees.Values) tree.Handle.Dispose();
+                foreach (var tree in _trees.Values) tree.Close();
                 _trees.Clear();
                 _handle.Dispose();
             }
         }
 
         /// <summary>True once <see cref="Dispose"/> has run.</summary>
-        public bool IsDisposed => _handle.IsClosed;
+        public bool IsDisposed => _disposed;
+
+        private static void CheckName(string name)
+        {
+            if (name == null) throw new ArgumentNullException(nameof(name));
+            // C strings end at a NUL: "a\0b" would silently name tree "a".
+            if (name.IndexOf('\0') >= 0) throw new ArgumentException("A tree name must not contain a NUL character.", nameof(name));
+        }
 
         internal void ThrowIfDisposed()
         {
-            if (_handle.IsClosed) throw new ObjectDisposedException(nameof(Store), "The store was disposed.");
+            if (_disposed) throw new ObjectDisposedException(nameof(Store), "The store was disposed.");
         }
 
-        /// <summary>Registers an object to close with the store; false if the store is closed.</summary>
-        internal bool Track(IDisposable child)
+        /// <summary>
+        /// Registers a scan to close with the store; returns its registration id, or -1 if the
+        /// store is already disposed.
+        /// </summary>
+        internal long Track(IStoreChild child)
         {
             lock (_gate)
             {
-                if (_handle.IsClosed) return false;
-                _children.Add(child);
-                return true;
+                if (_disposed) return -1;
+                if (_children.Count >= 64 && (_nextChild & 63) == 0) PruneCollected();
+                var id = _nextChild++;
+                _children.Add(id, new WeakReference<IStoreChild>(child));
+                return id;
             }
         }
 
-        internal void Untrack(IDisposable child)
+        internal void Untrack(long id)
         {
-            lock (_gate) _children.Remove(child);
+            lock (_gate) _children.Remove(id);
         }
+
+        private void PruneCollected()
+        {
+            var dead = new List<long>();
+            IStoreChild child;
+            foreach (var entry in _children)
+            {
+                if (!entry.Value.TryGetTarget(out child)) dead.Add(entry.Key);
+            }
+            foreach (var id in dead) _children.Remove(id);
+        }
+    }
+
+    /// <summary>Something the store closes when it is disposed, possibly from another thread.</summary>
+    internal interface IStoreChild
+    {
+        /// <summary>Closes the native handle only; the owner frees its managed state in its own Dispose.</summary>
+        void CloseFromStore();
     }
 }

@@ -8,7 +8,10 @@ namespace Ferry
     /// </summary>
     public sealed class StoreOptions
     {
-        /// <summary>Bytes of memory the page cache may use; at least 1. Default: 64 MiB.</summary>
+        /// <summary>The smallest <see cref="CacheCapacity"/> the engine accepts: 256 bytes.</summary>
+        public const long MinCacheCapacity = 256;
+
+        /// <summary>Bytes of memory the page cache may use; at least <see cref="MinCacheCapacity"/>. Default: 64 MiB.</summary>
         public long CacheCapacity { get; set; } = 64L * 1024 * 1024;
 
         /// <summary>
@@ -22,8 +25,8 @@ namespace Ferry
 
         internal FerryOptions ToNative()
         {
-            if (CacheCapacity < 1)
-                throw new ArgumentOutOfRangeException(nameof(CacheCapacity), CacheCapacity, "The cache capacity must be at least 1 byte.");
+            if (CacheCapacity < MinCacheCapacity)
+                throw new ArgumentOutOfRangeException(nameof(CacheCapacity), CacheCapacity, $"The cache capacity must be at least {MinCacheCapacity} bytes.");
             if (FlushEveryMilliseconds < 0)
                 throw new ArgumentOutOfRangeException(nameof(FlushEveryMilliseconds), FlushEveryMilliseconds, "Use 0 to disable background flushes.");
             return new FerryOptions

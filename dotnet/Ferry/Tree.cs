@@ -9,10 +9,14 @@ namespace Ferry
     /// many threads. Keys are compared as unsigned bytes.
     /// </summary>
     /// <remarks>
-    /// Every operation has a span overload that does the work, and <c>byte[]</c> and
+    /// <para>If another thread drops the tree (<see cref="Store.DropTree(string)"/>) during a
+    /// call, the call may fail with <see cref="FerryException"/> whose status is
+    /// <see cref="FerryStatus.TreeDropped"/>; afterwards, calls throw
+    /// <see cref="ObjectDisposedException"/>.</para>
+    /// <para>Every operation has a span overload that does the work, and <c>byte[]</c> and
     /// <c>string</c> (UTF-8) overloads that check their arguments and forward to it. Keys longer
     /// than <see cref="Limits.MaxKeyLength"/> and values longer than
-    /// <see cref="Limits.MaxValueLength"/> throw <see cref="ArgumentException"/>.
+    /// <see cref="Limits.MaxValueLength"/> throw <see cref="ArgumentException"/>.</para>
     /// </remarks>
     public sealed class Tree
     {
@@ -22,6 +26,7 @@ namespace Ferry
         private static byte[] t_scratch;
 
         internal readonly FerryTreeHandle Handle;
+        private volatile bool _closed;
 
         internal Tree(Store store, FerryTreeHandle handle, string name)
         {
@@ -36,9 +41,16 @@ namespace Ferry
         /// <summary>The store the tree belongs to.</summary>
         public Store Store { get; }
 
+        /// <summary>Closes the tree for good (its store was disposed or the tree dropped).</summary>
+        internal void Close()
+        {
+            _closed = true;
+            Handle.Dispose();
+        }
+
         private FerryTreeHandle Live()
         {
-            if (Handle.IsClosed) throw new ObjectDisposedException(nameof(Tree), $"The tree '{Name}' is closed: its store was disposed or the tree dropped.");
+            if (_closed) throw new ObjectDisposedException(nameof(Tree), $"The tree '{Name}' is closed: its store was disposed or the tree dropped.");
             return Handle;
         }
 
@@ -142,6 +154,9 @@ namespace Ferry
 
         /// <summary>The value at <paramref name="key"/> as a <see cref="ValueView"/>; null if there is none.</summary>
         public ValueView GetView(byte[] key) => GetView(new ReadOnlySpan<byte>(Limits.NotNull(key, nameof(key))));
+
+        /// <summary>The value at the UTF-8 <paramref name="key"/> as a <see cref="ValueView"/>; null if there is none.</summary>
+        public ValueView GetView(string key) => GetView(new ReadOnlySpan<byte>(Limits.Encode(key, nameof(key))));
 
         /// <summary>The number of entries (walks the whole tree).</summary>
         public long Count()

@@ -10,7 +10,9 @@ namespace Ferry
     /// <summary>
     /// A value read without copying, from <see cref="Tree.GetView(ReadOnlySpan{byte})"/>. The bytes live in
     /// native memory and stay valid and unchanged until the view is disposed, whatever happens to
-    /// the tree meanwhile. Dispose it promptly: it holds the value's memory.
+    /// the tree or the store meanwhile (a view does not keep the store open). Dispose it promptly:
+    /// it holds the value's memory. Keep the view referenced while you use its
+    /// <see cref="Span"/>: an unreferenced view may be finalized, freeing the bytes.
     /// </summary>
     public sealed class ValueView : IDisposable
     {
@@ -28,7 +30,15 @@ namespace Ferry
         }
 
         /// <summary>The number of bytes.</summary>
-        public int Length => _length;
+        /// <exception cref="ObjectDisposedException">The view was disposed.</exception>
+        public int Length
+        {
+            get
+            {
+                if (_handle.IsClosed) throw new ObjectDisposedException(nameof(ValueView));
+                return _length;
+            }
+        }
 
         /// <summary>The bytes. Do not keep the span past <see cref="Dispose"/>.</summary>
         /// <exception cref="ObjectDisposedException">The view was disposed.</exception>

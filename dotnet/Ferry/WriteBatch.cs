@@ -43,6 +43,10 @@ namespace Ferry
         public WriteBatch Set(string key, string value) =>
             Set(new ReadOnlySpan<byte>(Limits.Encode(key, nameof(key))), new ReadOnlySpan<byte>(Limits.Encode(value, nameof(value))));
 
+        /// <summary>Adds a write of <paramref name="value"/> at the UTF-8 <paramref name="key"/>.</summary>
+        public WriteBatch Set(string key, byte[] value) =>
+            Set(new ReadOnlySpan<byte>(Limits.Encode(key, nameof(key))), new ReadOnlySpan<byte>(Limits.NotNull(value, nameof(value))));
+
         /// <summary>Adds a removal of <paramref name="key"/> (not an error if it is absent when applied).</summary>
         public WriteBatch Remove(ReadOnlySpan<byte> key)
         {

@@ -54,11 +54,13 @@ pub enum FerryStatus {
     Unsupported = 14,
     /// The storage engine reported an internal error.
     Internal = 15,
+    /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
+    TreeDropped = 16,
 }
 
 impl FerryStatus {
     /// Every status, in discriminant order.
-    pub const ALL: [FerryStatus; 16] = [
+    pub const ALL: [FerryStatus; 17] = [
         FerryStatus::Ok,
         FerryStatus::Null,
         FerryStatus::Panic,
@@ -75,6 +77,7 @@ impl FerryStatus {
         FerryStatus::Corruption,
         FerryStatus::Unsupported,
         FerryStatus::Internal,
+        FerryStatus::TreeDropped,
     ];
 
     /// The status's name as the C header spells it.
@@ -96,6 +99,7 @@ impl FerryStatus {
             FerryStatus::Corruption => c"FERRY_STATUS_CORRUPTION",
             FerryStatus::Unsupported => c"FERRY_STATUS_UNSUPPORTED",
             FerryStatus::Internal => c"FERRY_STATUS_INTERNAL",
+            FerryStatus::TreeDropped => c"FERRY_STATUS_TREE_DROPPED",
         }
     }
 }
@@ -160,6 +164,7 @@ impl From<ferry_core::Error> for FfiError {
             E::Io(_) => FerryStatus::Io,
             E::Corruption { .. } => FerryStatus::Corruption,
             E::Unsupported(_) => FerryStatus::Unsupported,
+            E::TreeDropped { .. } => FerryStatus::TreeDropped,
             _ => FerryStatus::Internal,
         };
         FfiError::new(status, err.to_string())

@@ -21,7 +21,7 @@ pub struct FerryStore {
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FerryOptions {
-    /// Bytes of memory the page cache may use (default 64 MiB); at least 1.
+    /// Bytes of memory the page cache may use (default 64 MiB); at least 256.
     pub cache_capacity: u64,
     /// Milliseconds between background flushes (default 500); 0 disables them.
     pub flush_every_ms: u64,

@@ -602,6 +602,35 @@ fn bad_input_gets_its_status_and_a_message() {
 }
 
 #[test]
+fn writing_through_a_dropped_tree_reports_tree_dropped() {
+    let f = Fixture::new();
+    let mut doomed = null_mut();
+    // SAFETY: live handles and locals.
+    unsafe {
+        assert_eq!(
+            ferry_tree_open(&mut doomed, f.store, cstr(c"doomed")),
+            FerryStatus::Ok
+        );
+        assert_eq!(
+            ferry_store_drop_tree(f.store, cstr(c"doomed")),
+            FerryStatus::Ok
+        );
+        assert_eq!(
+            ferry_tree_insert(doomed, s(b"k"), s(b"v")),
+            FerryStatus::TreeDropped
+        );
+        assert_eq!(
+            last_error(),
+            (
+                FerryStatus::TreeDropped,
+                "the tree \"doomed\" was dropped".into()
+            )
+        );
+        assert_eq!(ferry_tree_destroy(&mut doomed), FerryStatus::Ok);
+    }
+}
+
+#[test]
 fn a_second_open_of_the_same_store_is_locked() {
     let dir = tempfile::tempdir().unwrap();
     let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();

@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 15938675259307884394ULL
+#define FERRY_API_HASH 12220144462807405374ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -106,11 +106,13 @@ typedef enum ferry_status {
     FERRY_STATUS_UNSUPPORTED = 14,
     /// The storage engine reported an internal error.
     FERRY_STATUS_INTERNAL = 15,
+    /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
+    FERRY_STATUS_TREE_DROPPED = 16,
 } ferry_status;
 
 /// How `ferry_store_open` opens a store; start from `ferry_options_default()`.
 typedef struct ferry_options {
-    /// Bytes of memory the page cache may use (default 64 MiB); at least 1.
+    /// Bytes of memory the page cache may use (default 64 MiB); at least 256.
     uint64_t cache_capacity;
     /// Milliseconds between background flushes (default 500); 0 disables them.
     uint64_t flush_every_ms;

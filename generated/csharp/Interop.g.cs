@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 15938675259307884394ul)
+            if (api_version != 12220144462807405374ul)
             {
-                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 15938675259307884394: the library and the bindings come from different versions. Rebuild both from one checkout.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 12220144462807405374: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 

@@ -37,7 +37,7 @@ namespace Ferry
     internal partial struct FerryOptions
     {
         /// <summary>
-        /// Bytes of memory the page cache may use (default 64 MiB); at least 1.
+        /// Bytes of memory the page cache may use (default 64 MiB); at least 256.
         /// </summary>
         public ulong cache_capacity;
         /// <summary>
@@ -146,6 +146,10 @@ namespace Ferry
         /// The storage engine reported an internal error.
         /// </summary>
         Internal = 15,
+        /// <summary>
+        /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
+        /// </summary>
+        TreeDropped = 16,
     }
 
     /// <summary>

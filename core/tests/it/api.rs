@@ -200,3 +200,22 @@ fn temporary_stores_delete_their_files() {
     drop(store);
     assert!(!path.exists(), "{} should be gone", path.display());
 }
+
+#[test]
+fn a_store_reopens_right_after_closing_with_unflushed_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..30u32 {
+        let store = Store::open(dir.path(), small_options()).unwrap();
+        store
+            .default_tree()
+            .insert(round.to_be_bytes(), [0u8; 512])
+            .unwrap();
+        drop(store); // no flush: sled's writer may still hold the lock for a moment
+    }
+    let store = Store::open(dir.path(), small_options()).unwrap();
+    assert!(store
+        .default_tree()
+        .get(29u32.to_be_bytes())
+        .unwrap()
+        .is_some());
+}

@@ -95,6 +95,19 @@ fn out_of_range_options_are_rejected_before_touching_disk() {
 }
 
 #[test]
+fn writes_through_a_handle_to_a_dropped_tree_fail_with_tree_dropped() {
+    let (_dir, store) = temp_store();
+    let tree = store.tree("doomed").unwrap();
+    tree.insert(b"k", b"v").unwrap();
+    assert!(store.drop_tree("doomed").unwrap());
+    match tree.insert(b"k2", b"v") {
+        Err(Error::TreeDropped { name }) => assert_eq!(name, "doomed"),
+        other => panic!("expected TreeDropped, got {other:?}"),
+    }
+    assert_eq!(store.tree("doomed").unwrap().get(b"k2").unwrap(), None);
+}
+
+#[test]
 fn opening_an_open_store_again_is_locked() {
     let (dir, _store) = temp_store();
     match Store::open(dir.path(), small_options()) {
