@@ -10,7 +10,7 @@ export CARGO_TERM_COLOR ?= never
 
 PREFIX ?= /usr/local
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp doc bench install clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet doc bench install clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -30,7 +30,7 @@ bindings: ## Regenerate generated/ from ffi/ (commit the result).
 run: build ## Build everything; the server that `run` will start arrives with the server issue.
 	@echo "Built ferry-core and libferry (release, target/release). There is no server to start yet: see README.md."
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -48,6 +48,9 @@ test-c: native ## The C example: -Werror build, run, valgrind, pkg-config and st
 
 test-csharp: native ## The C# smoke test of the generated layer on Mono.
 	scripts/test-csharp-smoke.sh
+
+test-dotnet: native ## The NUnit suite of the .NET library Ferry on Mono.
+	scripts/test-dotnet.sh
 
 doc: ## Build the API docs; a missing doc comment fails.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps

@@ -16,14 +16,11 @@ need_rust() {
     done
 }
 
-# Debian packages, keyed by a command each provides.
+# Debian packages: installs the ones dpkg does not list as installed.
 need_apt() {
-    local missing=()
-    local pair command package
-    for pair in "$@"; do
-        command=${pair%%=*}
-        package=${pair#*=}
-        command -v "$command" >/dev/null 2>&1 || missing+=("$package")
+    local missing=() package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
@@ -37,4 +34,6 @@ need_apt() {
 }
 
 need_rust
-need_apt gcc=gcc pkg-config=pkg-config valgrind=valgrind mcs=mono-devel
+# C toolchain and checks; Mono with NUnit, Newtonsoft.Json, SQLite and nuget (see PLATFORM.md).
+need_apt gcc libc6-dev pkg-config valgrind unzip \
+    mono-devel nunit-console libnunit-cil-dev libnewtonsoft-json-cil-dev libmono-sqlite4.0-cil nuget
