@@ -9,8 +9,10 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 PREFIX ?= /usr/local
+URLS ?= http://127.0.0.1:5000
+DATAPATH ?= ./data
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet doc bench install clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet test-server test-ui doc bench install clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -27,10 +29,13 @@ native: deps ## Build libferry.so and libferry.a (release) into target/release.
 bindings: ## Regenerate generated/ from ffi/ (commit the result).
 	$(CARGO) run -q -p bindgen
 
-run: build ## Build everything; the server that `run` will start arrives with the server issue.
-	@echo "Built ferry-core and libferry (release, target/release). There is no server to start yet: see README.md."
+run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DATAPATH=./data).
+	scripts/build-ui.sh
+	scripts/build-server.sh
+	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
+	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-server test-ui ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -52,6 +57,12 @@ test-csharp: native ## The C# smoke test of the generated layer on Mono.
 test-dotnet: native ## The NUnit suite of the .NET library Ferry on Mono.
 	scripts/test-dotnet.sh
 
+test-server: native ## HTTP integration tests: the real server on a free port.
+	scripts/test-server.sh
+
+test-ui: native ## Browser test (Chromium + playwright-core) of the UI against the real server.
+	scripts/test-ui.sh
+
 doc: ## Build the API docs; a missing doc comment fails.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
 
@@ -63,4 +74,4 @@ install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (d
 
 clean: ## Remove build output.
 	$(CARGO) clean
-	rm -rf dist test-output
+	rm -rf dist test-output ui/dist
