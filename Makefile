@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet test-server test-ui doc bench install clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench install clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -35,7 +35,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-server test-ui ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-package test-server test-ui ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -56,6 +56,12 @@ test-csharp: native ## The C# smoke test of the generated layer on Mono.
 
 test-dotnet: native ## The NUnit suite of the .NET library Ferry on Mono.
 	scripts/test-dotnet.sh
+
+package: native ## Write dist/Ferry.<version>.nupkg (Ferry.dll, docs, libferry.so, Mono loader files).
+	scripts/package.sh
+
+test-package: native ## Install the package from a local feed with nuget and run examples/csharp from it.
+	scripts/test-package.sh
 
 test-server: native ## HTTP integration tests: the real server on a free port.
 	scripts/test-server.sh
