@@ -11,8 +11,9 @@
 //! - **Operations** (`op`): a test driver calls [`op`] before each store operation.
 //!
 //! # Plans
-//! A plan is `ACTION@SITE:N`: the `N`-th event (1-based) at `SITE` (`io` or `op`) after arming
-//! does `ACTION`, once:
+//! A plan is `ACTION@SITE:N`: the `N`-th event (1-based) at `SITE` after arming does `ACTION`,
+//! once. Sites: `io` (any interposed call), `pwrite`, `fsync` (`fsync` or `fdatasync`),
+//! `sync_file_range`, and `op`. Actions:
 //! - `kill`: the process sends itself SIGKILL before the call (nothing of it happens);
 //! - `torn`: (`io` only) a `pwrite64` writes the first half of its buffer, then SIGKILL; other
 //!   calls behave as `kill`;
@@ -21,6 +22,10 @@
 //!
 //! [`arm`] takes a plan from code, [`arm_from_env`] from `FERRY_FAULT`, so a failing trial is
 //! reproduced from the plan it prints.
+
+// Included by several binaries (the crash test, the soak example, the fuzzer), each of which
+// uses a part of it.
+#![allow(dead_code)]
 
 use std::ffi::{c_char, c_int, c_uint, c_void};
 use std::fmt;
@@ -36,6 +41,18 @@ pub enum Site {
     Io = 1,
     /// A store operation, as counted by the driver's calls to [`op`].
     Op = 2,
+    /// A `pwrite64` call only.
+    Pwrite = 3,
+    /// An `fsync` or `fdatasync` call only.
+    Fsync = 4,
+    /// A `sync_file_range` call only.
+    SyncFileRange = 5,
+}
+
+impl Site {
+    fn is_io(self) -> bool {
+        self != Site::Op
+    }
 }
 
 /// What a fault does.
@@ -78,10 +95,13 @@ impl Plan {
         let site = match site {
             "io" => Site::Io,
             "op" => Site::Op,
+            "pwrite" => Site::Pwrite,
+            "fsync" => Site::Fsync,
+            "sync_file_range" => Site::SyncFileRange,
             _ => return Err(bad()),
         };
         let nth: u64 = nth.parse().map_err(|_| bad())?;
-        if nth == 0 || (site == Site::Op && matches!(action, Action::Torn | Action::Eio)) {
+        if nth == 0 || (!site.is_io() && matches!(action, Action::Torn | Action::Eio)) {
             return Err(bad());
         }
         Ok(Plan { action, site, nth })
@@ -99,6 +119,9 @@ impl fmt::Display for Plan {
         let site = match self.site {
             Site::Io => "io",
             Site::Op => "op",
+            Site::Pwrite => "pwrite",
+            Site::Fsync => "fsync",
+            Site::SyncFileRange => "sync_file_range",
         };
         write!(f, "{action}@{site}:{}", self.nth)
     }
@@ -110,12 +133,23 @@ static ACTION: AtomicU8 = AtomicU8::new(0);
 static COUNTDOWN: AtomicU64 = AtomicU64::new(0);
 static FIRED: AtomicBool = AtomicBool::new(false);
 static IO_CALLS: AtomicU64 = AtomicU64::new(0);
+/// The name of the call the plan fired at (an index into `CALL_NAMES`, 0: none).
+static FIRED_AT: AtomicU8 = AtomicU8::new(0);
+const CALL_NAMES: [&str; 6] = [
+    "",
+    "pwrite64",
+    "fsync",
+    "fdatasync",
+    "sync_file_range",
+    "op",
+];
 
 /// Arms `plan`, replacing any armed plan. Events are counted from now.
 pub fn arm(plan: Plan) {
     resolve_all();
     COUNTDOWN.store(0, Ordering::SeqCst);
     FIRED.store(false, Ordering::SeqCst);
+    FIRED_AT.store(0, Ordering::SeqCst);
     SITE.store(plan.site as u8, Ordering::SeqCst);
     ACTION.store(plan.action as u8, Ordering::SeqCst);
     COUNTDOWN.store(plan.nth, Ordering::SeqCst);
@@ -134,9 +168,22 @@ pub fn disarm() {
     COUNTDOWN.store(0, Ordering::SeqCst);
 }
 
+/// Disarms any plan and forgets that one fired: the state of a fresh process.
+pub fn reset() {
+    disarm();
+    FIRED.store(false, Ordering::SeqCst);
+    FIRED_AT.store(0, Ordering::SeqCst);
+}
+
 /// Whether the armed plan has fired (only observable for `eio`: the others end the process).
 pub fn fired() -> bool {
     FIRED.load(Ordering::SeqCst)
+}
+
+/// The call the plan fired at (`pwrite64`, `fsync`, `fdatasync`, `sync_file_range`, `op`).
+pub fn fired_at() -> Option<&'static str> {
+    let at = FIRED_AT.load(Ordering::SeqCst) as usize;
+    (at != 0).then(|| CALL_NAMES[at])
 }
 
 /// The interposed I/O calls made by this process so far (armed or not).
@@ -144,16 +191,34 @@ pub fn io_calls() -> u64 {
     IO_CALLS.load(Ordering::Relaxed)
 }
 
+static CALLS_BY_NAME: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
+
+/// The calls to one interposed function so far: `pwrite64`, `fsync`, `fdatasync` or
+/// `sync_file_range`.
+pub fn calls_to(name: &str) -> u64 {
+    CALL_NAMES
+        .iter()
+        .position(|&n| n == name && !n.is_empty())
+        .and_then(|i| CALLS_BY_NAME.get(i))
+        .map_or(0, |c| c.load(Ordering::Relaxed))
+}
+
 /// Counts one store operation; fires an armed `op` plan when its turn comes.
 pub fn op() {
-    if let Some(action) = hit(Site::Op) {
+    if let Some(action) = hit(Site::Op, 5) {
         die(action);
     }
 }
 
-/// Counts one event at `site`; returns the action if the armed fault fires now.
-fn hit(site: Site) -> Option<Action> {
-    if SITE.load(Ordering::SeqCst) != site as u8 {
+/// Counts one event at `site` (made by `CALL_NAMES[call]`); returns the action if the armed
+/// fault fires now.
+fn hit(site: Site, call: u8) -> Option<Action> {
+    if site.is_io() {
+        IO_CALLS.fetch_add(1, Ordering::Relaxed);
+        CALLS_BY_NAME[call as usize].fetch_add(1, Ordering::Relaxed);
+    }
+    let armed = SITE.load(Ordering::SeqCst);
+    if armed != site as u8 && !(site.is_io() && armed == Site::Io as u8) {
         return None;
     }
     let before = COUNTDOWN
@@ -162,6 +227,7 @@ fn hit(site: Site) -> Option<Action> {
     if before != 1 {
         return None;
     }
+    FIRED_AT.store(call, Ordering::SeqCst);
     FIRED.store(true, Ordering::SeqCst);
     Some(match ACTION.load(Ordering::SeqCst) {
         1 => Action::Kill,
@@ -259,11 +325,15 @@ fn fail_or_die(action: Action) -> bool {
 /// # Safety
 /// As libc's `pwrite64`: `buf` must be readable for `count` bytes.
 #[no_mangle]
-pub unsafe extern "C" fn pwrite64(fd: c_int, buf: *const c_void, count: usize, offset: i64) -> isize {
-    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+pub unsafe extern "C" fn pwrite64(
+    fd: c_int,
+    buf: *const c_void,
+    count: usize,
+    offset: i64,
+) -> isize {
     // SAFETY: the pointer came from dlsym for "pwrite64", whose C type is PwriteFn.
     let real: PwriteFn = unsafe { std::mem::transmute(REAL_PWRITE64.get()) };
-    match hit(Site::Io) {
+    match hit(Site::Pwrite, 1) {
         Some(Action::Torn) => {
             // SAFETY: forwards the caller's arguments, with a shorter length.
             unsafe { real(fd, buf, count / 2, offset) };
@@ -282,10 +352,9 @@ pub unsafe extern "C" fn pwrite64(fd: c_int, buf: *const c_void, count: usize, o
 /// As libc's `fsync` (any `fd` is memory-safe).
 #[no_mangle]
 pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
-    IO_CALLS.fetch_add(1, Ordering::Relaxed);
     // SAFETY: the pointer came from dlsym for "fsync", whose C type is SyncFn.
     let real: SyncFn = unsafe { std::mem::transmute(REAL_FSYNC.get()) };
-    match hit(Site::Io) {
+    match hit(Site::Fsync, 2) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
         _ => unsafe { real(fd) },
@@ -298,10 +367,9 @@ pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
 /// As libc's `fdatasync` (any `fd` is memory-safe).
 #[no_mangle]
 pub unsafe extern "C" fn fdatasync(fd: c_int) -> c_int {
-    IO_CALLS.fetch_add(1, Ordering::Relaxed);
     // SAFETY: the pointer came from dlsym for "fdatasync", whose C type is SyncFn.
     let real: SyncFn = unsafe { std::mem::transmute(REAL_FDATASYNC.get()) };
-    match hit(Site::Io) {
+    match hit(Site::Fsync, 3) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
         _ => unsafe { real(fd) },
@@ -313,11 +381,15 @@ pub unsafe extern "C" fn fdatasync(fd: c_int) -> c_int {
 /// # Safety
 /// As libc's `sync_file_range` (any arguments are memory-safe).
 #[no_mangle]
-pub unsafe extern "C" fn sync_file_range(fd: c_int, offset: i64, nbytes: i64, flags: c_uint) -> c_int {
-    IO_CALLS.fetch_add(1, Ordering::Relaxed);
+pub unsafe extern "C" fn sync_file_range(
+    fd: c_int,
+    offset: i64,
+    nbytes: i64,
+    flags: c_uint,
+) -> c_int {
     // SAFETY: the pointer came from dlsym for "sync_file_range", whose C type is SyncRangeFn.
     let real: SyncRangeFn = unsafe { std::mem::transmute(REAL_SYNC_FILE_RANGE.get()) };
-    match hit(Site::Io) {
+    match hit(Site::SyncFileRange, 4) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's arguments unchanged.
         _ => unsafe { real(fd, offset, nbytes, flags) },
