@@ -34,6 +34,7 @@
 #![warn(missing_docs)]
 
 mod batch;
+mod durability;
 mod error;
 mod limits;
 mod options;

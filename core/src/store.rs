@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
+use crate::durability::Durability;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::{Error, Options, Result, Tree};
 
@@ -23,8 +25,10 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 ///
 /// # Durability
 /// A write returns once it is in memory. It becomes durable (survives a crash of the process
-/// or of the machine) when a later [`Store::flush`] returns `Ok`: `flush` writes and
-/// `fsync`s every write of every tree that returned before it was called. The background
+/// or of the machine) when a later [`Store::flush`] returns `Ok`: `flush` writes every write of
+/// every tree that returned before it was called and `fdatasync`s the files holding them
+/// (sled's own flush stops at `sync_file_range`, which leaves the drive's cache and large
+/// values unsynced; see `durability.rs`). A temporary store promises nothing. The background
 /// flusher ([`Options::flush_every_ms`]) makes writes durable sooner in practice but promises
 /// nothing. After a crash, the store reopens to a state that includes every flushed write and
 /// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all.
@@ -32,6 +36,8 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
+    /// `None` for temporary stores, which promise nothing.
+    durability: Option<Arc<Durability>>,
 }
 
 /// Figures about a store, from [`Store::stats`].
@@ -69,10 +75,16 @@ impl Store {
         loop {
             match config.open().map_err(|e| open_error(e, path)) {
                 Ok(db) => {
+                    let durability = if options.temporary {
+                        None
+                    } else {
+                        Some(Arc::new(Durability::open(path).map_err(Error::Io)?))
+                    };
                     return Ok(Store {
                         db,
                         path: path.to_path_buf(),
-                    })
+                        durability,
+                    });
                 }
                 Err(Error::Locked { .. }) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(10));
@@ -164,6 +176,9 @@ impl Store {
     /// [Durability](Store#durability) section.
     pub fn flush(&self) -> Result<()> {
         self.db.flush()?;
+        if let Some(durability) = &self.durability {
+            durability.sync().map_err(Error::Io)?;
+        }
         Ok(())
     }
 

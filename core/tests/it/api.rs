@@ -219,3 +219,20 @@ fn a_store_reopens_right_after_closing_with_unflushed_writes() {
         .unwrap()
         .is_some());
 }
+
+#[test]
+fn flush_covers_large_values_that_sled_keeps_in_blob_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = vec![0x42u8; 1 << 20];
+    {
+        let store = Store::open(dir.path(), small_options()).unwrap();
+        store.default_tree().insert(b"big", &big).unwrap();
+        store.flush().unwrap();
+        let blobs = std::fs::read_dir(dir.path().join("blobs")).unwrap().count();
+        assert!(blobs > 0, "a 1 MiB value is stored in a blob file, which flush must sync");
+        store.default_tree().insert(b"big", b"small now").unwrap();
+        store.flush().unwrap();
+    }
+    let store = Store::open(dir.path(), small_options()).unwrap();
+    assert_eq!(store.default_tree().get(b"big").unwrap().unwrap(), b"small now");
+}
