@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench install clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench bench-quick bench-criterion install clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -35,7 +35,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-package test-server test-ui ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-package test-server test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -72,7 +72,13 @@ test-ui: native ## Browser test (Chromium + playwright-core) of the UI against t
 doc: ## Build the API docs; a missing doc comment fails.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
 
-bench: deps ## Criterion benchmarks of ferry-core on 1M keys (several minutes).
+bench: deps ## Cross-language benchmark: Rust, C, C# and SQLite peers on 1M keys (3-6 min); writes bench/results/.
+	scripts/bench.sh
+
+bench-quick: deps ## The cross-language benchmark on 50k keys (~10 s): fails only if a harness fails.
+	scripts/bench.sh --quick
+
+bench-criterion: deps ## Criterion benchmarks of ferry-core alone on 1M keys.
 	$(CARGO) bench -p ferry-core
 
 install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (default /usr/local).

@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Ratios, targets, the text table and the SVG chart of a benchmark results file.
+Python 3 standard library only. run.py uses it; on its own it re-renders a results file:
+
+    python3 bench/report.py [bench/results/latest.json]   # prints the table, rewrites the .svg
+"""
+
+import json
+import math
+import statistics
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+WORKLOAD_TITLES = {
+    "noop": "no-op native call",
+    "get": "random point get",
+    "range10": "10-item range scan",
+    "full_scan": "full scan (per entry)",
+    "insert": "random insert (overwrite)",
+    "batch_insert": "batch insert (per item)",
+    "durable": "durable commit",
+}
+
+# The goals of the benchmark issue: (name, workload, numerator series, denominator series,
+# comparison, goal). Ratios of median times; they are goals, never assertions.
+TARGETS = [
+    ("C# get / Rust get", "get", "csharp", "rust", "<=", 1.10),
+    ("C# get via TryGet(span) / Rust get", "get", "csharp-span", "rust", "<=", 1.10),
+    ("C# get / Rust get, other suspend mode", "get", "csharp-alt", "rust", "<=", 1.10),
+    ("C get / Rust get", "get", "c", "rust", "<=", 1.02),
+    ("C# 10-item scan / Rust", "range10", "csharp", "rust", "<=", 1.20),
+    ("C# batch insert per item / Rust", "batch_insert", "csharp", "rust", "<=", 1.10),
+    ("durable commit (Rust insert+flush) / raw fdatasync", "durable", "rust", "c-raw", "<=", 1.20),
+    ("durable commit (C# Set+Flush) / raw fdatasync", "durable", "csharp", "c-raw", "<=", 1.20),
+    ("SQLite C# get / Ferry C# get (Ferry faster by)", "get", "csharp-sqlite", "csharp", ">=", 3.0),
+    ("generated no-op / direct DllImport", "noop", "csharp", "csharp-direct", "<=", 1.20),
+    ("generated no-op / direct DllImport, other suspend mode", "noop", "csharp-alt", "csharp-alt-direct", "<=", 1.20),
+    # Only with scripts/bench.sh --proto: the library patched with bench/proto/scan.patch.
+    ("C# 10-item scan / Rust, scan.patch foreach", "range10", "csharp-proto", "rust", "<=", 1.20),
+    ("C# 10-item scan / Rust, scan.patch EntryVisitor", "range10", "csharp-proto-visit", "rust", "<=", 1.20),
+    ("C# full scan / Rust, scan.patch EntryVisitor", "full_scan", "csharp-proto-visit", "rust", "<=", 1.20),
+]
+
+# Targets whose series only some runs have.
+OPTIONAL_SERIES = {"csharp-proto", "csharp-proto-visit"}
+
+
+BASIS_NOTE = ("Ratios and ops/s use the process's CPU time per operation (all its threads: "
+              "engine background work and the .NET GC included), which the other processes of a "
+              "shared machine do not inflate; durable commits wait on the disk, so they use the "
+              "wall clock. Wall-clock times are kept alongside.")
+
+
+def basis(workload):
+    """The clock the ratios of a workload use: 'wall' for I/O-bound work, else 'cpu'."""
+    return "wall" if workload == "durable" else "cpu"
+
+
+def fmt_ns(ns):
+    if ns < 10:
+        return f"{ns:.2f}"
+    if ns < 100:
+        return f"{ns:.1f}"
+    return f"{ns:,.0f}"
+
+
+def fmt_rate(per_sec):
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if per_sec >= scale:
+            return f"{per_sec / scale:.3g} {unit}"
+    return f"{per_sec:.3g}"
+
+
+def _index(doc):
+    return {(s["workload"], s["id"]): s for s in doc["series"]}
+
+
+def _rounds(s):
+    return s["rounds_ns_per_op"] if s["basis"] == "wall" else s["rounds_cpu_ns_per_op"]
+
+
+def _quantile(xs, q):
+    xs = sorted(xs)
+    at = (len(xs) - 1) * q
+    lo, hi = math.floor(at), math.ceil(at)
+    return xs[lo] + (xs[hi] - xs[lo]) * (at - lo)
+
+
+def paired_ratio(a, b):
+    """a's time over b's: the median, first and third quartiles of the per-round ratios. The
+    harnesses run interleaved, so round r of a and round r of b saw the same machine; pairing
+    them cancels most of the drift that a ratio of two medians would keep."""
+    xs = [x / y for x, y in zip(_rounds(a), _rounds(b)) if y > 0]
+    if not xs:
+        return None, None, None
+    return _quantile(xs, 0.5), _quantile(xs, 0.25), _quantile(xs, 0.75)
+
+
+def derive(doc):
+    """Adds the time each series' ratios use, its ratio to Rust and to its SQLite peer, and the
+    targets, to a results document."""
+    by = _index(doc)
+    for s in doc["series"]:
+        s["basis"] = basis(s["workload"])
+        s["time_ns_per_op"] = statistics.median(_rounds(s))
+        s["ops_per_sec"] = 1e9 / s["time_ns_per_op"]
+    for s in doc["series"]:
+        rust = by.get((s["workload"], "rust"))
+        s["vs_rust"] = paired_ratio(s, rust)[0] if rust else None
+        peer = by.get((s["workload"], s["peer"])) if s.get("peer") else None
+        s["sqlite_over_ferry"] = paired_ratio(peer, s)[0] if peer else None
+    targets = []
+    for name, workload, num, den, op, goal in TARGETS:
+        a, b = by.get((workload, num)), by.get((workload, den))
+        if (a is None and num in OPTIONAL_SERIES) or (b is None and den in OPTIONAL_SERIES):
+            continue
+        value, q1, q3 = paired_ratio(a, b) if a and b else (None, None, None)
+        if value is not None and a.get("suspend"):
+            name = f"{name} [{a['suspend']}]"
+        ok = None if value is None else (value <= goal if op == "<=" else value >= goal)
+        targets.append({"name": name, "value": value, "q1": q1, "q3": q3,
+                        "goal": f"{op} {goal:.2f}", "ok": ok})
+    doc["targets"] = targets
+    return doc
+
+
+def validate(doc):
+    """What is wrong with a results document; empty when it is well-formed."""
+    problems = []
+    if doc.get("schema") != 1:
+        problems.append("schema is not 1")
+    series = doc.get("series")
+    if not isinstance(series, list) or not series:
+        return problems + ["no series"]
+    rounds = doc.get("params", {}).get("rounds")
+    for s in series:
+        name = f"{s.get('workload')}/{s.get('id')}"
+        for key in ("rounds_ns_per_op", "rounds_cpu_ns_per_op"):
+            xs = s.get(key)
+            if not isinstance(xs, list) or len(xs) != rounds:
+                problems.append(f"{name}: {key}: expected {rounds} rounds")
+            elif not all(isinstance(x, (int, float)) and math.isfinite(x) and x >= 0 for x in xs):
+                problems.append(f"{name}: {key}: a round time is not a number")
+        for key in ("ns_per_op", "time_ns_per_op"):
+            ns = s.get(key)
+            if not (isinstance(ns, (int, float)) and math.isfinite(ns) and ns > 0):
+                problems.append(f"{name}: {key} is not a positive number")
+    by = {(s.get("workload"), s.get("id")) for s in series}
+    for w in doc.get("params", {}).get("workloads", WORKLOAD_TITLES):
+        for sid in ("rust", "c", "csharp"):
+            if (w, sid) not in by:
+                problems.append(f"missing series {w}/{sid}")
+    complete = set(doc.get("params", {}).get("workloads", WORKLOAD_TITLES)) == set(WORKLOAD_TITLES)
+    for t in doc.get("targets", []):
+        if t["value"] is None and complete:
+            problems.append(f"target '{t['name']}' has no value")
+    if not doc.get("targets"):
+        problems.append("no targets")
+    return problems
+
+
+def _label(s):
+    return s["label"] + (f" [{s['suspend']}]" if s.get("suspend") else "")
+
+
+def table(doc):
+    """The results table and the targets, as text."""
+    p, meta = doc["params"], doc["meta"]
+    lines = [
+        f"Ferry cross-language benchmark ({meta['mode']}): {p['keys']:,} keys of {p['key_len']} B, "
+        f"{p['value_len']} B values; median of {p['rounds']} interleaved rounds; "
+        f"{meta.get('cores')} cores, {meta['timestamp']}",
+        "ns/op and ops/s: process CPU time (durable: wall clock); x Rust = time / Rust's time "
+        "(lower is better);",
+        "SQLite/Ferry = SQLite's time / Ferry's time in the same language (above 1: Ferry is "
+        "faster); ratios are medians of per-round ratios;",
+        "wall ns/op: the Stopwatch/monotonic clock, inflated by the machine's other load.",
+        "",
+    ]
+    head = (f"{'workload':<27} {'implementation':<50} {'ns/op':>11} {'ops/s':>9} {'x Rust':>7} "
+            f"{'SQLite/Ferry':>12} {'wall ns/op':>11}")
+    lines += [head, "-" * len(head)]
+    last = None
+    for s in doc["series"]:
+        title = WORKLOAD_TITLES[s["workload"]] if s["workload"] != last else ""
+        if s["workload"] != last and last is not None:
+            lines.append("")
+        last = s["workload"]
+        vs_rust = f"{s['vs_rust']:.2f}" if s.get("vs_rust") is not None else ""
+        vs_sql = f"{s['sqlite_over_ferry']:.2f}x" if s.get("sqlite_over_ferry") is not None else ""
+        lines.append(f"{title:<27} {_label(s):<50} {fmt_ns(s['time_ns_per_op']):>11} "
+                     f"{fmt_rate(s['ops_per_sec']):>9} {vs_rust:>7} {vs_sql:>12} "
+                     f"{fmt_ns(s['ns_per_op']):>11}")
+    lines += ["", "Targets (goals, not assertions; IQR = quartiles of the per-round ratios):"]
+    for t in doc["targets"]:
+        mark = "?" if t["ok"] is None else ("✓" if t["ok"] else "✗")
+        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        iqr = "" if t.get("q1") is None else f"IQR {t['q1']:.2f}-{t['q3']:.2f}"
+        lines.append(f"  {mark} {t['name']:<68} {value:>6}  goal {t['goal']:<8} {iqr}")
+    return "\n".join(lines)
+
+
+# ---- SVG ------------------------------------------------------------------------------------
+
+GREEN, RED, GREY = "#2e7d32", "#c62828", "#9e9e9e"
+COLOURS = {"c": "#1565c0", "csharp": "#6a1b9a", "csharp-proto": "#00897b", "csharp-proto-visit": "#4db6ac", "csharp-span": "#ab47bc", "csharp-alt": "#ce93d8",
+           "csharp-alt-span": "#e1bee7", "csharp-sqlite": "#6a1b9a", "c-sqlite": "#1565c0"}
+
+
+def _log_x(value, lo, hi, x0, width):
+    value = min(max(value, lo), hi)
+    return x0 + width * (math.log2(value) - math.log2(lo)) / (math.log2(hi) - math.log2(lo))
+
+
+def _bars(out, y, title, subtitle, rows, lo, hi, reference=1.0):
+    """A panel of horizontal bars on a log2 axis: rows are (label, value, colour, goal)."""
+    x0, width, bar = 440, 460, 14
+    out.append(f'<text x="20" y="{y}" class="h">{escape(title)}</text>')
+    out.append(f'<text x="20" y="{y + 16}" class="s">{escape(subtitle)}</text>')
+    y += 30
+    top = y
+    for label, value, colour, goal in rows:
+        if label is None:  # a gap between workloads
+            y += 8
+            continue
+        out.append(f'<text x="{x0 - 8}" y="{y + bar - 3}" class="l" text-anchor="end">{escape(label)}</text>')
+        x_ref, x_val = _log_x(reference, lo, hi, x0, width), _log_x(value, lo, hi, x0, width)
+        left, right = min(x_ref, x_val), max(x_ref, x_val)
+        out.append(f'<rect x="{left:.1f}" y="{y}" width="{max(right - left, 1):.1f}" height="{bar}" fill="{colour}"/>')
+        if goal is not None:
+            gx = _log_x(goal, lo, hi, x0, width)
+            out.append(f'<line x1="{gx:.1f}" y1="{y - 2}" x2="{gx:.1f}" y2="{y + bar + 2}" stroke="#000" stroke-width="2"/>')
+        out.append(f'<text x="{x0 + width + 8}" y="{y + bar - 3}" class="l">{value:.2f}×</text>')
+        y += bar + 4
+    tick = lo
+    while tick <= hi * 1.0001:
+        tx = _log_x(tick, lo, hi, x0, width)
+        dash = "" if tick == reference else ' stroke-dasharray="2,3"'
+        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{y}" stroke="#777"{dash}/>')
+        out.append(f'<text x="{tx:.1f}" y="{y + 14}" class="s" text-anchor="middle">{tick:g}</text>')
+        tick *= 2
+    return y + 40
+
+
+def svg(doc):
+    """The ratios as a dependency-free SVG: time vs Rust, SQLite vs Ferry, and the targets."""
+    by = _index(doc)
+    goals = {(t[1], t[2]): t[5] for t in TARGETS if t[3] == "rust"}
+    vs_rust, vs_sqlite = [], []
+    for w in WORKLOAD_TITLES:
+        ferry = [s for s in doc["series"] if s["workload"] == w and s["lang"] != "rust"
+                 and s["engine"] == "ferry" and not s["id"].endswith("direct")]
+        for s in ferry:
+            vs_rust.append((f"{w}: {_label(s)}", s["vs_rust"], COLOURS.get(s["id"], GREY),
+                            goals.get((w, s["id"]))))
+        peers = [s for s in ferry if s.get("sqlite_over_ferry") is not None]
+        for s in peers:
+            peer_label = by[(w, s["peer"])]["label"].split(": ", 1)[-1]
+            vs_sqlite.append((f"{w}: {s['label']} vs {peer_label}",
+                              s["sqlite_over_ferry"], COLOURS.get(s["id"], GREY),
+                              3.0 if (w, s["id"]) == ("get", "csharp") else None))
+        if ferry:
+            vs_rust.append((None, None, None, None))
+        if peers:
+            vs_sqlite.append((None, None, None, None))
+    meta, p = doc["meta"], doc["params"]
+    out = []
+    y = _bars(out, 84, "Ferry from C and C#: time relative to Rust (log scale; 1 = Rust; lower is better)",
+              "Bars grow from 1; a black tick marks the goal.", vs_rust, 0.5, 64)
+    y = _bars(out, y, "SQLite time ÷ Ferry time, same language (log scale; right of 1: Ferry is faster)",
+              "A black tick marks the goal (C# get: 3×).", vs_sqlite, 0.125, 32)
+    out.append(f'<text x="20" y="{y}" class="h">Targets (goals, not assertions)</text>')
+    y += 22
+    for t in doc["targets"]:
+        ok = t["ok"]
+        mark, colour = ("✓", GREEN) if ok else (("?", GREY) if ok is None else ("✗", RED))
+        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        out.append(f'<text x="20" y="{y}" class="m" fill="{colour}">{mark}</text>')
+        out.append(f'<text x="40" y="{y}" class="l">{escape(t["name"])}: {value} (goal {escape(t["goal"])})</text>')
+        y += 18
+    height = y + 20
+    head = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="{height}" viewBox="0 0 1000 {height}" '
+        'font-family="DejaVu Sans, Arial, sans-serif">',
+        "<style>.h{font-size:15px;font-weight:bold}.s{font-size:11px;fill:#555}.l{font-size:11px}"
+        ".m{font-size:14px;font-weight:bold}</style>",
+        '<rect width="100%" height="100%" fill="#fff"/>',
+        f'<text x="20" y="28" class="h">Ferry cross-language benchmark ({escape(meta["mode"])}, '
+        f'{p["keys"]:,} keys, {escape(meta["timestamp"])})</text>',
+        f'<text x="20" y="44" class="s">Medians of {p["rounds"]} interleaved rounds on {meta.get("cores")} '
+        f'cores; ratios of process CPU times (durable: wall clock). Main C# runs: '
+        f'MONO_THREADS_SUSPEND={escape(meta.get("suspend", "?"))}.</text>',
+    ]
+    return "\n".join(head + out + ["</svg>"]) + "\n"
+
+
+def main(argv):
+    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).parent / "results" / "latest.json"
+    doc = derive(json.loads(path.read_text()))
+    problems = validate(doc)
+    for p in problems:
+        print(f"report: {path}: {p}", file=sys.stderr)
+    print(table(doc))
+    path.with_suffix(".svg").write_text(svg(doc))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
