@@ -30,6 +30,7 @@ TARGETS = [
     ("C# get / Rust get, other suspend mode", "get", "csharp-alt", "rust", "<=", 1.10),
     ("C get / Rust get", "get", "c", "rust", "<=", 1.02),
     ("C# 10-item scan / Rust", "range10", "csharp", "rust", "<=", 1.20),
+    ("C# 10-item scan via EntryVisitor / Rust", "range10", "csharp-visit", "rust", "<=", 1.20),
     ("C# batch insert per item / Rust", "batch_insert", "csharp", "rust", "<=", 1.10),
     ("durable commit (Rust insert+flush) / raw fdatasync", "durable", "rust", "c-raw", "<=", 1.20),
     ("durable commit (C# Set+Flush) / raw fdatasync", "durable", "csharp", "c-raw", "<=", 1.20),
@@ -38,12 +39,10 @@ TARGETS = [
     ("generated no-op / direct DllImport, other suspend mode", "noop", "csharp-alt", "csharp-alt-direct", "<=", 1.20),
     # Only with scripts/bench.sh --proto: the library patched with bench/proto/scan.patch.
     ("C# 10-item scan / Rust, scan.patch foreach", "range10", "csharp-proto", "rust", "<=", 1.20),
-    ("C# 10-item scan / Rust, scan.patch EntryVisitor", "range10", "csharp-proto-visit", "rust", "<=", 1.20),
-    ("C# full scan / Rust, scan.patch EntryVisitor", "full_scan", "csharp-proto-visit", "rust", "<=", 1.20),
 ]
 
 # Targets whose series only some runs have.
-OPTIONAL_SERIES = {"csharp-proto", "csharp-proto-visit"}
+OPTIONAL_SERIES = {"csharp-proto"}
 
 
 BASIS_NOTE = ("Ratios and ops/s use the process's CPU time per operation (all its threads: "

@@ -58,6 +58,8 @@ MODES = {
 
 # The workloads bench/proto/scan.patch changes (scripts/bench.sh --proto).
 PROTO_WORKLOADS = ["range10", "full_scan"]
+# Workloads also measured with the allocation-free visitor overload of Tree.Range.
+VISIT_WORKLOADS = ["range10", "full_scan"]
 
 LOAD_TIMEOUT = 900
 RUN_TIMEOUT = 600
@@ -127,11 +129,12 @@ def series_plan(suspend, proto):
             add(w, "csharp-alt-span", "csharp-alt", "get_span", "C#: Ferry TryGet(span)", "csharp", "ferry", other)
         else:
             add(w, "csharp", "csharp", w, "C#: Ferry", "csharp", "ferry", suspend, "csharp-sqlite")
+        if w in VISIT_WORKLOADS:
+            add(w, "csharp-visit", "csharp", w + "_visit", "C#: Ferry Range(..., EntryVisitor)",
+                "csharp", "ferry", suspend, "csharp-sqlite")
         if proto and w in PROTO_WORKLOADS:
             add(w, "csharp-proto", "csharp-proto", w, "C#: Ferry + scan.patch, foreach", "csharp",
                 "ferry", suspend, "csharp-sqlite")
-            add(w, "csharp-proto-visit", "csharp-proto", w + "_visit", "C#: Ferry + scan.patch, EntryVisitor",
-                "csharp", "ferry", suspend, "csharp-sqlite")
         add(w, "c-sqlite", "c-sqlite", w, "C: SQLite", "c", "sqlite")
         if w == "get":
             add(w, "csharp-sqlite", "csharp-sqlite", "get", "C#: SQLite ExecuteScalar -> byte[]", "csharp", "sqlite", suspend)

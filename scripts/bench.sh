@@ -110,7 +110,7 @@ if stale "$build/Bench.exe" bench/csharp/Bench.cs bench/csharp/Common.cs bench/c
     step "C# harness (bench/csharp/Bench.cs + generated/csharp, over Ferry.dll)"
     # Ferry.dll under an extern alias: the generated layer compiled in here (for the internal
     # Interop.ferry_version) would otherwise clash with the one inside Ferry.dll.
-    mcs "${mcs_flags[@]}" -unsafe -out:"$build/Bench.exe" -r:FerryLib="$build/Ferry.dll" \
+    mcs "${mcs_flags[@]}" -unsafe -define:FERRY_VISIT -out:"$build/Bench.exe" -r:FerryLib="$build/Ferry.dll" \
         bench/csharp/Bench.cs bench/csharp/Common.cs bench/csharp/Direct.cs generated/csharp/*.cs
 fi
 if stale "$build/SqliteBench.exe" bench/csharp/SqliteBench.cs bench/csharp/Common.cs; then
@@ -131,7 +131,7 @@ if [ "$proto" = 1 ]; then
     fi
     mcs "${mcs_flags[@]}" -target:library -unsafe -nowarn:1591 -out:"$build/proto/Ferry.dll" \
         "$build"/proto/dotnet/Ferry/*.cs generated/csharp/*.cs
-    mcs "${mcs_flags[@]}" -unsafe -define:FERRY_PROTO -out:"$build/proto/Bench.exe" -r:FerryLib="$build/proto/Ferry.dll" \
+    mcs "${mcs_flags[@]}" -unsafe -define:FERRY_VISIT -out:"$build/proto/Bench.exe" -r:FerryLib="$build/proto/Ferry.dll" \
         bench/csharp/Bench.cs bench/csharp/Common.cs bench/csharp/Direct.cs generated/csharp/*.cs
 fi
 

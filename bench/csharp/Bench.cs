@@ -14,7 +14,7 @@ using Store = FerryLib::Ferry.Store;
 using StoreOptions = FerryLib::Ferry.StoreOptions;
 using Tree = FerryLib::Ferry.Tree;
 using WriteBatch = FerryLib::Ferry.WriteBatch;
-#if FERRY_PROTO
+#if FERRY_VISIT
 using EntryVisitor = FerryLib::Ferry.EntryVisitor;
 #endif
 
@@ -95,7 +95,7 @@ namespace FerryBench
                 case "insert": return Insert(keys, ops);
                 case "batch_insert": return BatchInsert(keys, ops);
                 case "durable": return Durable(keys, ops);
-#if FERRY_PROTO
+#if FERRY_VISIT
                 case "range10_visit": return Range10Visit(keys, ops);
                 case "full_scan_visit": return FullScanVisit(ops);
 #endif
@@ -174,8 +174,8 @@ namespace FerryBench
             return timing;
         }
 
-#if FERRY_PROTO
-        /// <summary>The visitor overload that bench/proto/scan.patch proposes: no array per entry.</summary>
+#if FERRY_VISIT
+        /// <summary>The visitor overload of Tree.Range: no array per entry.</summary>
         private Timing Range10Visit(byte[] keys, long ops)
         {
             long entries = 0;

@@ -11,6 +11,61 @@ namespace Ferry
         Prefix,
     }
 
+    /// <summary>Reads one entry of a scan in place; return false to stop the scan.</summary>
+    /// <param name="key">The entry's key, valid only during the call.</param>
+    /// <param name="value">The entry's value, valid only during the call.</param>
+    public delegate bool EntryVisitor(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
+
+    /// <summary>Runs a scan to its end within one call, handing out spans over a per-thread buffer.</summary>
+    internal static class ScanVisit
+    {
+        private const int BufferSize = 64 * 1024;
+        private const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
+
+        [ThreadStatic]
+        private static byte[] t_buffer;
+
+        internal static long Run(FerryCursorHandle cursor, long limit, EntryVisitor visitor)
+        {
+            // Taken from the thread for the call, so a visitor that scans again gets its own.
+            var buffer = t_buffer ?? new byte[BufferSize];
+            t_buffer = null;
+            long visited = 0;
+            try
+            {
+                while (visited != limit)
+                {
+                    ulong count, used;
+                    if (cursor.Next(buffer, out count, out used) == FerryStatus.BufferTooSmall)
+                    {
+                        buffer = new byte[checked((int)used)];
+                        continue;
+                    }
+                    if (count == 0) break;
+                    var at = 0;
+                    for (ulong e = 0; e < count; e++)
+                    {
+                        var keyLength = ReadLength(buffer, at);
+                        var valueLength = ReadLength(buffer, at + 4);
+                        at += HeaderLength;
+                        visited++;
+                        if (!visitor(new ReadOnlySpan<byte>(buffer, at, keyLength), new ReadOnlySpan<byte>(buffer, at + keyLength, valueLength)))
+                            return visited;
+                        at += keyLength + valueLength;
+                    }
+                }
+                return visited;
+            }
+            finally
+            {
+                if (buffer.Length == BufferSize) t_buffer = buffer;
+            }
+        }
+
+        private static int ReadLength(byte[] buffer, int at) =>
+            buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (buffer[at + 3] << 24);
+    }
+
     /// <summary>A lazily run scan; each enumeration opens its own native cursor.</summary>
     internal sealed class Scan : IEnumerable<KeyValuePair<byte[], byte[]>>
     {

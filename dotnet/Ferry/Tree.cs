@@ -259,6 +259,27 @@ namespace Ferry
         // ---- Scanning -----------------------------------------------------------------------
 
         /// <summary>
+        /// Calls <paramref name="visitor"/> with each entry with a key from <paramref name="start"/>
+        /// (inclusive) to <paramref name="end"/> (exclusive), in ascending key order or descending
+        /// with <paramref name="reverse"/>, until it returns false or <paramref name="limit"/>
+        /// entries were visited. The key and value are spans over a reused buffer, valid only
+        /// during the call: no array is allocated per entry.
+        /// </summary>
+        /// <returns>The number of entries visited.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="visitor"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="start"/> lies after <paramref name="end"/>,
+        /// or <paramref name="limit"/> is below -1.</exception>
+        public long Range(byte[] start, byte[] end, bool reverse, long limit, EntryVisitor visitor)
+        {
+            if (visitor == null) throw new ArgumentNullException(nameof(visitor));
+            if (limit < -1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Use -1 for no limit.");
+            using (var cursor = OpenCursor(ScanKind.Range, start, end, reverse, limit))
+            {
+                return ScanVisit.Run(cursor, limit, visitor);
+            }
+        }
+
+        /// <summary>
         /// The entries with keys from <paramref name="start"/> (inclusive) to <paramref name="end"/>
         /// (exclusive), in ascending key order, or descending with <paramref name="reverse"/>.
         /// Entries are read lazily, many per native call, into pooled buffers; dispose the
