@@ -11,8 +11,9 @@ export CARGO_TERM_COLOR ?= never
 PREFIX ?= /usr/local
 URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
+FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench bench-quick bench-criterion install clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -35,7 +36,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-dotnet test-package test-server test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -50,6 +51,18 @@ test-bindgen: ## generated/ is fresh, and --check catches a changed signature.
 
 test-c: native ## The C example: -Werror build, run, valgrind, pkg-config and static link.
 	scripts/test-c.sh
+
+test-leaks: native ## The C ABI tests under valgrind: no definite or indirect leak, no memory error.
+	scripts/test-leaks.sh
+
+soak: ## Crash-safety soak: SIGKILL a writer TRIALS times (default 500), check every flushed write.
+	$(CARGO) run --release -q -p ferry-core --example crash_soak
+
+fuzz: ## Fuzz the C ABI for FUZZ_SECONDS (default 60) with cargo-fuzz (installed when missing).
+	scripts/fuzz.sh run $(FUZZ_SECONDS)
+
+fuzz-replay: ## Replay the fuzz seed corpus and regression inputs under cargo-fuzz; fails on a crash.
+	scripts/fuzz.sh replay
 
 test-csharp: native ## The C# smoke test of the generated layer on Mono.
 	scripts/test-csharp-smoke.sh

@@ -229,10 +229,16 @@ fn flush_covers_large_values_that_sled_keeps_in_blob_files() {
         store.default_tree().insert(b"big", &big).unwrap();
         store.flush().unwrap();
         let blobs = std::fs::read_dir(dir.path().join("blobs")).unwrap().count();
-        assert!(blobs > 0, "a 1 MiB value is stored in a blob file, which flush must sync");
+        assert!(
+            blobs > 0,
+            "a 1 MiB value is stored in a blob file, which flush must sync"
+        );
         store.default_tree().insert(b"big", b"small now").unwrap();
         store.flush().unwrap();
     }
     let store = Store::open(dir.path(), small_options()).unwrap();
-    assert_eq!(store.default_tree().get(b"big").unwrap().unwrap(), b"small now");
+    assert_eq!(
+        store.default_tree().get(b"big").unwrap().unwrap(),
+        b"small now"
+    );
 }

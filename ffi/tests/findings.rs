@@ -1,0 +1,228 @@
+//! Regression tests for findings of the crash test and the fuzzer, one per finding, named
+//! after it. Each fails until its fix lands in `ferry-core` / `ferry-ffi`, so each is
+//! `#[ignore]`d with the finding in the reason; run them with
+//! `cargo test -p ferry-ffi --test findings -- --ignored`, and remove the `#[ignore]` with
+//! the fix.
+
+use std::ptr::null_mut;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use ferry::*;
+use interoptopus::patterns::slice::{FFISlice, FFISliceMut};
+use interoptopus::patterns::string::AsciiPointer;
+
+fn last_error() -> String {
+    let mut buf = vec![0u8; 512];
+    let mut len = 0u64;
+    // SAFETY: buf and len are live locals.
+    unsafe { ferry_last_error(FFISliceMut::from_slice(&mut buf), &mut len) };
+    buf.truncate((len as usize).min(511));
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// A tree handle moved to the thread that calls `ferry_tree_len`; tree handles may be used
+/// from any thread.
+struct SendTree(*mut FerryTree);
+// SAFETY: FerryTree handles are safe to use from many threads (ffi/src/tree.rs).
+unsafe impl Send for SendTree {}
+
+/// Finding (fuzzer model, confirmed by hand): `ferry_tree_len` on a handle whose tree was
+/// dropped never returns; it spins at 100% CPU. `ferry_core::Tree::len` is sled's
+/// `Tree::len`, `self.iter().count()`, and sled's iterator over a dropped tree yields
+/// `Some(Err(CollectionNotFound))` forever, which `count()` counts. Every other operation
+/// on such a handle returns FERRY_STATUS_TREE_DROPPED, as `Store::drop_tree` documents.
+///
+/// Proposed fix (core/src/tree.rs): count with the iterator and stop at its first error,
+/// `for entry in self.inner.iter() { entry?; n += 1 }`, making `Tree::len` return
+/// `Result<usize>` (`ferry_tree_len` then returns FERRY_STATUS_TREE_DROPPED); `is_empty`,
+/// which returns `false` for a dropped tree, likewise becomes `Result<bool>` from
+/// `self.inner.first()?.is_none()`.
+#[test]
+#[ignore = "finding: ferry_tree_len on a dropped tree never returns; fails until Tree::len stops at the iterator's error"]
+fn finding_tree_len_of_a_dropped_tree_never_returns() {
+    let _io = io_lock();
+    let dir = tempfile::tempdir().unwrap();
+    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
+    let (mut store, mut tree) = (null_mut(), null_mut());
+    // SAFETY: live out-pointers and handles; NUL-terminated strings.
+    unsafe {
+        let options = ferry_options_default();
+        assert_eq!(
+            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
+            FerryStatus::Ok
+        );
+        assert_eq!(
+            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"a")),
+            FerryStatus::Ok
+        );
+        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
+        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
+        assert_eq!(
+            ferry_store_drop_tree(store, AsciiPointer::from_cstr(c"a")),
+            FerryStatus::Ok
+        );
+    }
+    let (tx, rx) = mpsc::channel();
+    let handle = SendTree(tree);
+    std::thread::spawn(move || {
+        let handle = handle;
+        let mut count = u64::MAX;
+        // SAFETY: a live tree handle (destroyed only after this thread reports).
+        let status = unsafe { ferry_tree_len(handle.0, &mut count) };
+        let _ = tx.send((status, count, last_error()));
+    });
+    let (status, _, message) = rx
+        .recv_timeout(Duration::from_secs(5))
+        .expect("ferry_tree_len on a dropped tree did not return within 5 s");
+    assert_eq!(status, FerryStatus::TreeDropped, "{message}");
+    // SAFETY: the len call has returned; the handles are destroyed once.
+    unsafe {
+        assert_eq!(ferry_tree_destroy(&mut tree), FerryStatus::Ok);
+        assert_eq!(ferry_store_destroy(&mut store), FerryStatus::Ok);
+    }
+}
+
+#[path = "../../core/tests/support/faults.rs"]
+mod faults;
+
+/// Tests that arm the process-wide fault plan, or do I/O it must not hit, take this.
+static IO: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn io_lock() -> std::sync::MutexGuard<'static, ()> {
+    IO.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The scenario of `finding_sled_leaks_its_error_after_an_io_error`, run in a child process
+/// under valgrind: the first write of a flush fails with EIO, then the store is closed.
+#[test]
+#[ignore = "the child of finding_sled_leaks_its_error_after_an_io_error"]
+fn io_error_then_close() {
+    let _io = io_lock();
+    let dir = tempfile::tempdir().unwrap();
+    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
+    let mut options = ferry_options_default();
+    options.flush_every_ms = 0;
+    let (mut store, mut tree) = (null_mut(), null_mut());
+    // SAFETY: live out-pointers and handles; NUL-terminated strings; each handle destroyed once.
+    unsafe {
+        assert_eq!(
+            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
+            FerryStatus::Ok
+        );
+        assert_eq!(
+            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"t")),
+            FerryStatus::Ok
+        );
+        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
+        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
+        faults::arm(faults::Plan::parse("eio@io:1").unwrap());
+        assert_eq!(
+            ferry_store_flush(store),
+            FerryStatus::Io,
+            "{}",
+            last_error()
+        );
+        faults::disarm();
+        assert_eq!(ferry_tree_destroy(&mut tree), FerryStatus::Ok);
+        assert_eq!(ferry_store_destroy(&mut store), FerryStatus::Ok);
+    }
+}
+
+/// Finding (fuzzer, LeakSanitizer; input `fuzz/artifacts/ffi_ops/leak-sled-global-error-
+/// after-eio`): after a write fails, sled 0.34.7 never frees the error it keeps.
+/// `Config::set_global_error` stores an `Owned<Error>` in an epoch `Atomic` that sled's
+/// `Drop for Inner` does not free: valgrind reports 40 bytes definitely lost here (one
+/// error); the fuzzer's input leaks 80 bytes in 2 blocks.
+///
+/// Proposed fix: in sled (not in Ferry's code): free `global_error` in `Drop for
+/// config::Inner` (swap in null, `drop(unsafe { old.into_owned() })`), through a patched
+/// sled or a sled upgrade. Until then, `fuzz/lsan.supp` suppresses exactly this frame.
+#[test]
+#[ignore = "finding: sled leaks its global error after an I/O error; fails until sled frees it"]
+fn finding_sled_leaks_its_error_after_an_io_error() {
+    let exe = std::env::current_exe().unwrap();
+    let out = std::process::Command::new("valgrind")
+        .args([
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+            "--error-exitcode=99",
+        ])
+        .arg(exe)
+        .args([
+            "io_error_then_close",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .output()
+        .expect("this test needs valgrind (apt-get install valgrind)");
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 passed"),
+        "the child scenario did not run:\n{log}"
+    );
+    assert!(
+        out.status.success() && log.contains("definitely lost: 0 bytes")
+            || !log.contains("definitely lost"),
+        "a definite leak after an I/O error (exit {:?}):\n{}",
+        out.status.code(),
+        log.lines()
+            .filter(|l| l.contains("lost") || l.contains("set_global_error"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// Finding (fuzzer; input `fuzz/artifacts/ffi_ops/panic-sled-close-fsync-eio`): closing a
+/// store whose final fsync fails panics. sled 0.34.7's `Drop for Log`, which runs when the
+/// last handle to a store (store, tree or cursor) goes, ends with
+/// `self.config.file.sync_all().unwrap()`. Through the C ABI the destroy call that drops the
+/// last reference returns FERRY_STATUS_PANIC (and half-frees the store); in Rust, dropping the
+/// last `Store`, `Tree` or `Iter` panics, which aborts the process if it happens while
+/// unwinding.
+///
+/// Proposed fix (ferry-core; sled cannot be changed): hold each sled handle (`sled::Db` in
+/// `Store`, `sled::Tree` in `Tree`, `sled::Iter` in `Iter`) in a private owner type whose
+/// `Drop` drops it inside `std::panic::catch_unwind`, so closing never panics. Nothing
+/// promised is lost: only writes after the last successful `flush` depend on that fsync, and
+/// dropping does not promise durability (`Store` docs). Optionally record the failure for a
+/// later `Store::open` to report.
+#[test]
+#[ignore = "finding: a failing fsync while closing a store panics inside sled; fails until the drop is guarded"]
+fn finding_closing_a_store_panics_when_its_last_fsync_fails() {
+    let _io = io_lock();
+    let dir = tempfile::tempdir().unwrap();
+    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
+    let mut options = ferry_options_default();
+    options.flush_every_ms = 0;
+    let (mut store, mut tree) = (null_mut(), null_mut());
+    // SAFETY: live out-pointers and handles; NUL-terminated strings; each handle destroyed once.
+    let status = unsafe {
+        assert_eq!(
+            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
+            FerryStatus::Ok
+        );
+        assert_eq!(
+            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"t")),
+            FerryStatus::Ok
+        );
+        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
+        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
+        assert_eq!(ferry_store_flush(store), FerryStatus::Ok);
+        assert_eq!(ferry_tree_destroy(&mut tree), FerryStatus::Ok);
+        // The store handle is the last reference: destroying it closes the store.
+        faults::arm(faults::Plan::parse("eio@fsync:1").unwrap());
+        let status = ferry_store_destroy(&mut store);
+        faults::disarm();
+        status
+    };
+    assert_eq!(faults::fired_at(), Some("fsync"), "closing made no fsync");
+    assert_eq!(
+        status,
+        FerryStatus::Ok,
+        "closing the store: {}",
+        last_error()
+    );
+}

@@ -1,0 +1,50 @@
+//! Fuzzes Ferry's C ABI: random sequences of calls to the `extern "C"` functions of the
+//! `ferry` library, as a C caller would make them, checked against a `BTreeMap` model
+//! (`model.rs`).
+//!
+//! Covered: trees (open, destroy, then destroy through the nulled slot), get into buffers
+//! of every size (BUFFER_TOO_SMALL must report the size and leave the buffer alone), insert,
+//! remove, compare-and-swap, len, batches, views (bytes unchanged while the tree changes),
+//! cursors with bounds, prefixes, limits and buffers too small for the next entry, drop tree,
+//! flush, stats, reopen, null handles and out-parameters (NULL), null
+//! data with a length (NULL), names and paths that are not UTF-8 (via `AsciiPointer`), empty,
+//! maximal and oversized keys and values, `ferry_last_error`, and I/O errors injected into the
+//! store's writes by the fault layer shared with the crash test
+//! (`core/tests/support/faults.rs`); after one fires, results are no longer compared with the
+//! model, but nothing may panic or hang.
+//!
+//! Stores live under `FERRY_FUZZ_DIR` (default `/dev/shm`, else the temporary directory). One
+//! store serves input after input: each input starts from an empty store (every tree dropped,
+//! the default tree emptied), which is ten times faster than opening a new one; an input after
+//! which the store cannot be trusted (an injected I/O error fired) leaves it to be deleted and
+//! the next input opens a fresh one.
+//!
+//! Not covered: a second open of an open store (`FERRY_STATUS_LOCKED`): `Store::open` now
+//! retries a held lock for a second, which would make each such input take that long
+//! (`ffi/tests/abi.rs` covers it).
+//!
+//! Known findings are kept out of the way so fuzzing can go on until they are fixed (see
+//! `ffi/tests/findings.rs`): `ferry_tree_len` on a handle of a dropped tree never returns
+//! (so it is not called), and an I/O error in the fsync sled makes when a store closes panics
+//! (so no fault is armed while handles are closed). Set `FERRY_FUZZ_KNOWN=1` to exercise them
+//! anyway. A leak inside sled after an I/O error is suppressed in `fuzz/lsan.supp`.
+#![no_main]
+
+#[path = "../../core/tests/support/faults.rs"]
+mod faults;
+mod harness;
+mod input;
+mod model;
+
+use libfuzzer_sys::fuzz_target;
+
+use harness::Harness;
+use input::Op;
+
+fuzz_target!(|ops: Vec<Op>| {
+    let mut harness = Harness::new();
+    for op in ops.iter().take(200) {
+        harness.run(op);
+    }
+    harness.finish();
+});

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Fuzzes Ferry's C ABI with cargo-fuzz (libFuzzer, AddressSanitizer) on stable Rust.
+#
+#   scripts/fuzz.sh run [SECONDS]   fuzz for SECONDS (default 60); prints executions, exec/s
+#                                   and findings. New inputs go to fuzz/work/<target>/
+#                                   (ignored by git); a crash is written to
+#                                   fuzz/artifacts/<target>/ and makes the script fail.
+#   scripts/fuzz.sh replay          runs the seed corpus fuzz/corpus/<target>/ and every
+#                                   regression input in fuzz/artifacts/<target>/ once; fails
+#                                   if any crashes.
+#
+# The target is fuzz/fuzz_targets/ffi_ops.rs (FUZZ_TARGET overrides it). cargo-fuzz needs
+# nightly flags (-Zsanitizer); RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
+# Installs cargo-fuzz (from crates.io, ~1 min) and g++ (libFuzzer is C++) when missing. The
+# first build takes ~4 minutes on 2 cores; later ones are incremental.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+target="${FUZZ_TARGET:-ffi_ops}"
+export RUSTC_BOOTSTRAP=1
+# One known leak inside sled is suppressed, by name (see the file).
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+usage() {
+    echo "usage: $0 run [SECONDS] | replay" >&2
+    exit 2
+}
+
+need_tools() {
+    if ! command -v c++ >/dev/null 2>&1; then
+        echo "fuzz: c++ is missing; apt-get install g++"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -qq g++ >/dev/null ||
+            { apt-get update -qq && apt-get install -y -qq g++ >/dev/null; }
+    fi
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+        echo "fuzz: cargo-fuzz is missing; cargo install cargo-fuzz --locked"
+        cargo install cargo-fuzz --locked
+    fi
+}
+
+build() {
+    echo "fuzz: cargo fuzz build $target (AddressSanitizer, release with debug assertions)"
+    cargo fuzz build "$target"
+}
+
+cmd_run() {
+    local seconds="${1:-60}"
+    [[ "$seconds" =~ ^[0-9]+$ ]] || usage
+    need_tools
+    build
+    mkdir -p "fuzz/work/$target" "fuzz/artifacts/$target"
+    local log rc=0
+    log="$(mktemp)"
+    trap 'rm -f "$log"' RETURN
+    echo "fuzz: running $target for $seconds s (seeds: fuzz/corpus/$target, working corpus: fuzz/work/$target)"
+    # -timeout: an input running longer than 10 s is a finding (a hang).
+    cargo fuzz run "$target" "fuzz/work/$target" "fuzz/corpus/$target" -- \
+        -max_total_time="$seconds" -timeout=10 -print_final_stats=1 >"$log" 2>&1 || rc=$?
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" | sed 's/^/  /' || true
+    local runs execs
+    runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+    execs="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
+    echo "fuzz: $target: ${runs:-?} executions in $seconds s, ${execs:-?} exec/s, corpus $(find "fuzz/work/$target" -type f | wc -l) inputs"
+    if [ "$rc" != 0 ]; then
+        echo "fuzz: FINDING (exit $rc); the input is in fuzz/artifacts/$target/:"
+        grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|^Reproduce|^\s+cargo fuzz run' -A2 "$log" | head -40
+        return 1
+    fi
+    echo "fuzz: no findings"
+}
+
+cmd_replay() {
+    need_tools
+    build
+    local scratch rc=0
+    scratch="$(mktemp -d)"
+    trap 'rm -rf "$scratch"' RETURN
+    # The seeds are read, never written: libFuzzer writes into its first corpus directory.
+    echo "fuzz: replaying fuzz/corpus/$target ($(find "fuzz/corpus/$target" -type f | wc -l) inputs)"
+    cargo fuzz run "$target" "$scratch" "fuzz/corpus/$target" -- -runs=0 -timeout=10 \
+        >"$scratch.log" 2>&1 || rc=$?
+    grep -E '^Done [0-9]+ runs' "$scratch.log" | sed 's/^/  /' || true
+    if [ "$rc" != 0 ]; then
+        grep -E 'panicked at|ERROR: libFuzzer|SUMMARY' -A3 "$scratch.log" | head -30
+        echo "fuzz: replay of the seed corpus FAILED"
+        rm -f "$scratch.log"
+        return 1
+    fi
+    rm -f "$scratch.log"
+    local input failed=0 count=0
+    shopt -s nullglob
+    for input in "fuzz/artifacts/$target"/*; do
+        count=$((count + 1))
+        if cargo fuzz run "$target" "$input" >"$scratch/one.log" 2>&1; then
+            echo "  ok      $input"
+        else
+            failed=$((failed + 1))
+            echo "  CRASHES $input"
+            grep -E 'panicked at|ERROR: libFuzzer' -A2 "$scratch/one.log" | sed 's/^/      /' | head -8
+        fi
+    done
+    echo "fuzz: replayed the seed corpus and $count regression inputs: $failed crashed"
+    [ "$failed" = 0 ]
+}
+
+case "${1:-}" in
+    run) shift; [ $# -le 1 ] || usage; cmd_run "$@" ;;
+    replay) [ $# -eq 1 ] || usage; cmd_replay ;;
+    *) usage ;;
+esac
