@@ -38,6 +38,7 @@ mod durability;
 mod error;
 mod limits;
 mod options;
+mod owned;
 mod scan;
 mod store;
 mod tree;

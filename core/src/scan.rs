@@ -2,6 +2,7 @@
 
 use std::ops::{Bound, RangeBounds};
 
+use crate::owned::Owned;
 use crate::{Error, Result, Value};
 
 /// A start and an end bound, owned.
@@ -135,13 +136,13 @@ fn prefix_end(prefix: &[u8]) -> Bound<Vec<u8>> {
 /// key is visited at most once and in order. It owns what it needs and may outlive the `Tree`
 /// it came from, and be sent to another thread.
 pub struct Iter {
-    inner: Option<sled::Iter>,
+    inner: Option<Owned<sled::Iter>>,
     reverse: bool,
     remaining: Option<usize>,
 }
 
 impl Iter {
-    pub(crate) fn new(inner: Option<sled::Iter>, scan: &Scan) -> Iter {
+    pub(crate) fn new(inner: Option<Owned<sled::Iter>>, scan: &Scan) -> Iter {
         Iter {
             inner,
             reverse: scan.reverse,

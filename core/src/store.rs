@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::durability::Durability;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
+use crate::owned::Owned;
+use crate::tree::count_entries;
 use crate::{Error, Options, Result, Tree};
 
 /// How long [`Store::open`] waits for the lock of a store that is still closing.
@@ -34,7 +36,7 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 /// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all.
 #[derive(Clone)]
 pub struct Store {
-    db: sled::Db,
+    db: Owned<sled::Db>,
     path: PathBuf,
     /// `None` for temporary stores, which promise nothing.
     durability: Option<Arc<Durability>>,
@@ -81,7 +83,7 @@ impl Store {
                         Some(Arc::new(Durability::open(path).map_err(Error::Io)?))
                     };
                     return Ok(Store {
-                        db,
+                        db: Owned::new(db),
                         path: path.to_path_buf(),
                         durability,
                     });
@@ -121,7 +123,7 @@ impl Store {
 
     /// The tree every store has, named [`DEFAULT_TREE`]. It cannot be dropped.
     pub fn default_tree(&self) -> Tree {
-        Tree::new((*self.db).clone(), DEFAULT_TREE)
+        Tree::new((**self.db).clone(), DEFAULT_TREE)
     }
 
     /// The tree called `name`, created empty if it does not exist yet.
@@ -187,7 +189,7 @@ impl Store {
         let names = self.db.tree_names();
         let mut entries = 0u64;
         for name in &names {
-            entries += self.db.open_tree(name)?.len() as u64;
+            entries += count_entries(&self.db.open_tree(name)?)? as u64;
         }
         Ok(Stats {
             entries,

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::limits::{check_key, check_value};
+use crate::owned::Owned;
 use crate::{Batch, Iter, Result, Scan, Value};
 
 /// One named, ordered collection of key-value pairs in a [`Store`](crate::Store).
@@ -13,7 +14,7 @@ use crate::{Batch, Iter, Result, Scan, Value};
 /// makes several writes atomic together.
 #[derive(Clone)]
 pub struct Tree {
-    inner: sled::Tree,
+    inner: Owned<sled::Tree>,
     name: Arc<str>,
 }
 
@@ -39,7 +40,7 @@ impl CasOutcome {
 impl Tree {
     pub(crate) fn new(inner: sled::Tree, name: &str) -> Tree {
         Tree {
-            inner,
+            inner: Owned::new(inner),
             name: name.into(),
         }
     }
@@ -122,7 +123,7 @@ impl Tree {
     pub fn scan(&self, scan: &Scan) -> Result<Iter> {
         let inner = scan
             .engine_bounds()?
-            .map(|bounds| self.inner.range::<Vec<u8>, _>(bounds));
+            .map(|bounds| Owned::new(self.inner.range::<Vec<u8>, _>(bounds)));
         Ok(Iter::new(inner, scan))
     }
 
@@ -143,14 +144,27 @@ impl Tree {
     }
 
     /// The number of entries. This walks the whole tree: O(n).
-    pub fn len(&self) -> usize {
-        self.inner.len()
+    ///
+    /// Fails with [`Error::TreeDropped`](crate::Error::TreeDropped) for a dropped tree (sled's
+    /// own `len` counts its endless errors and never returns).
+    pub fn len(&self) -> Result<usize> {
+        count_entries(&self.inner)
     }
 
     /// Whether the tree has no entries (O(1) in practice: it looks for a first entry).
-    pub fn is_empty(&self) -> bool {
-        self.inner.is_empty()
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.first()?.is_none())
     }
+}
+
+/// Counts a sled tree's entries, stopping at the first error.
+pub(crate) fn count_entries(tree: &sled::Tree) -> Result<usize> {
+    let mut n = 0;
+    for key in tree.iter().keys() {
+        key?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 impl std::fmt::Debug for Tree {

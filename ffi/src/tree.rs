@@ -225,7 +225,7 @@ pub unsafe extern "C" fn ferry_tree_len(tree: *const FerryTree, count: *mut u64)
     guard("ferry_tree_len", || {
         // SAFETY: per the contract above.
         let (tree, count) = unsafe { (handle(tree, "tree")?, exclusive(count, "count")?) };
-        *count = tree.tree.len() as u64;
+        *count = tree.tree.len()? as u64;
         Ok(())
     })
 }

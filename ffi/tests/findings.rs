@@ -39,7 +39,6 @@ unsafe impl Send for SendTree {}
 /// which returns `false` for a dropped tree, likewise becomes `Result<bool>` from
 /// `self.inner.first()?.is_none()`.
 #[test]
-#[ignore = "finding: ferry_tree_len on a dropped tree never returns; fails until Tree::len stops at the iterator's error"]
 fn finding_tree_len_of_a_dropped_tree_never_returns() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();
@@ -190,7 +189,6 @@ fn finding_sled_leaks_its_error_after_an_io_error() {
 /// dropping does not promise durability (`Store` docs). Optionally record the failure for a
 /// later `Store::open` to report.
 #[test]
-#[ignore = "finding: a failing fsync while closing a store panics inside sled; fails until the drop is guarded"]
 fn finding_closing_a_store_panics_when_its_last_fsync_fails() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();

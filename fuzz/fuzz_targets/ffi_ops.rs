@@ -23,11 +23,10 @@
 //! retries a held lock for a second, which would make each such input take that long
 //! (`ffi/tests/abi.rs` covers it).
 //!
-//! Known findings are kept out of the way so fuzzing can go on until they are fixed (see
-//! `ffi/tests/findings.rs`): `ferry_tree_len` on a handle of a dropped tree never returns
-//! (so it is not called), and an I/O error in the fsync sled makes when a store closes panics
-//! (so no fault is armed while handles are closed). Set `FERRY_FUZZ_KNOWN=1` to exercise them
-//! anyway. A leak inside sled after an I/O error is suppressed in `fuzz/lsan.supp`.
+//! Findings (see `ffi/tests/findings.rs`): `ferry_tree_len` on a handle of a dropped tree never
+//! returned, and an I/O error in the fsync sled makes when a store closes panicked; both are
+//! fixed and exercised (`FERRY_FUZZ_AVOID_FIXED=1` steers around them). A leak inside sled
+//! after an I/O error is suppressed in `fuzz/lsan.supp`.
 #![no_main]
 
 #[path = "../../core/tests/support/faults.rs"]

@@ -20,7 +20,7 @@ fn get_insert_remove_contains() {
     assert!(t.contains(b"k").unwrap());
     assert_eq!(t.remove(b"k").unwrap().unwrap(), b"v2");
     assert_eq!(t.remove(b"k").unwrap(), None);
-    assert!(t.is_empty());
+    assert!(t.is_empty().unwrap());
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn batches_apply_in_order_and_whole() {
     assert_eq!(t.get(b"a").unwrap().unwrap(), b"2");
     assert_eq!(t.get(b"b").unwrap().unwrap(), b"3");
     assert_eq!(t.get(b"gone").unwrap(), None);
-    assert_eq!(t.len(), 2);
+    assert_eq!(t.len().unwrap(), 2);
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn first_last_len_and_stats() {
     store.default_tree().insert(b"x", b"y").unwrap();
     assert_eq!(t.first().unwrap().unwrap().0, &[0u8]);
     assert_eq!(t.last().unwrap().unwrap().1, &[9u8]);
-    assert_eq!(t.len(), 10);
+    assert_eq!(t.len().unwrap(), 10);
     store.flush().unwrap();
     let stats = store.stats().unwrap();
     assert_eq!(stats.entries, 11);

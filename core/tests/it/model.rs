@@ -246,7 +246,7 @@ fn apply(op: &Op, slot: &mut Option<Store>, model: &mut Model, dir: &std::path::
                 pair(tree.last().unwrap()),
                 m.last_key_value().map(|(k, v)| (k.clone(), v.clone()))
             );
-            assert_eq!(tree.len(), m.len());
+            assert_eq!(tree.len().unwrap(), m.len());
         }
         Op::DropTree(t) => {
             let existed = store.drop_tree(TREES[*t]).unwrap();

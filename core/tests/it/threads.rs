@@ -67,7 +67,7 @@ fn eight_threads_share_one_store() {
     );
     for id in 0..THREADS {
         let t = store.tree(&format!("t{id}")).unwrap();
-        assert_eq!(t.len(), PER_THREAD);
+        assert_eq!(t.len().unwrap(), PER_THREAD);
         assert!(t
             .scan(&Scan::all())
             .unwrap()
