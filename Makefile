@@ -13,7 +13,7 @@ URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -36,7 +36,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -78,6 +78,9 @@ test-package: native ## Install the package from a local feed with nuget and run
 
 test-server: native ## HTTP integration tests: the real server on a free port.
 	scripts/test-server.sh
+
+test-schemathesis: native ## schemathesis: >= 1000 generated cases against the OpenAPI document; no 5xx.
+	scripts/test-schemathesis.sh
 
 test-ui: native ## Browser test (Chromium + playwright-core) of the UI against the real server.
 	scripts/test-ui.sh

@@ -159,6 +159,18 @@ namespace Ferry.Server.Tests
         }
 
         [Test]
+        public void KeyWithAPercentSignAndAnAstralCharacterDoesNotCrashTheServer()
+        {
+            // Found by schemathesis: Mono's HttpListener crashed the process on such a URL
+            // (an escaped '%' followed by a character outside the BMP); see IriParsing.cs.
+            var created = RawHttp.Send(_server.Port, "PUT", "/api/data/%25a%F0%9F%98%80", Encoding.UTF8.GetBytes("2"));
+            Assert.AreEqual(201, created.Status, created.Text);
+            Assert.AreEqual("%a\U0001F600", (string)JObject.Parse(created.Text)["key"]);
+            Assert.AreEqual("2", RawHttp.Send(_server.Port, "GET", "/api/data/%25a%F0%9F%98%80").Text);
+            Assert.AreEqual(200, RawHttp.Send(_server.Port, "GET", "/health").Status, "the server is still up");
+        }
+
+        [Test]
         public void KeysAreUtf8()
         {
             var created = _api.Put("/api/data/caf%C3%A9%20%E2%98%95", "1");

@@ -47,6 +47,7 @@ namespace Ferry.Server
             ThreadPool.GetMinThreads(out workers, out io);
             ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
             _listener.IgnoreWriteExceptions = true;
+            if (!IriParsing.Disable()) Log.Warn("cannot turn off System.Uri's IRI parsing; some request URLs may crash Mono's HttpListener");
             _listener.Start();
             if (!NoDelay.Supported) Log.Warn("cannot reach HttpListener's sockets to set TCP_NODELAY; streamed responses will be slower");
             for (var i = 0; i < PendingAccepts; i++) Accept();
