@@ -17,7 +17,9 @@ before='pub unsafe extern "C" fn ferry_tree_len(tree: \*const FerryTree, count: 
 after='pub unsafe extern "C" fn ferry_tree_len(tree: *const FerryTree, count: *mut u32)'
 grep -q "$before" "$scratch/$file" || { echo "bindgen: the line to mutate is gone from $file; update $0" >&2; exit 1; }
 sed -i "s/$before/$after/" "$scratch/$file"
-sed -i 's/\*count = tree.tree.len() as u64;/*count = tree.tree.len() as u32;/' "$scratch/$file"
+body='*count = tree.tree.len()? as u64;'
+grep -qF "$body" "$scratch/$file" || { echo "bindgen: the body line to adapt is gone from $file; update $0" >&2; exit 1; }
+sed -i 's/\*count = tree.tree.len()? as u64;/*count = tree.tree.len()? as u32;/' "$scratch/$file"
 echo "bindgen: changed one annotated signature in a scratch copy ($file: count: *mut u64 -> *mut u32)"
 
 set +e
