@@ -13,7 +13,7 @@ URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks clean
+.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -36,7 +36,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check and clippy with warnings as errors.
@@ -99,6 +99,15 @@ bench-criterion: deps ## Criterion benchmarks of ferry-core alone on 1M keys.
 
 install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (default /usr/local).
 	scripts/install.sh "$(PREFIX)"
+
+dist: deps native ## Build dist/ferry-server: server, UI, Mono and libferry.a in one executable (AOT).
+	scripts/dist.sh
+
+test-dist: dist ## Run dist/ferry-server alone in an empty directory without Mono's paths, and check it.
+	scripts/test-dist.sh
+
+bench-dist: deps native ## Call overhead and start-up, bundled vs mono -> bench/results/dist.json (~2 min).
+	scripts/dist.sh --bench
 
 clean: ## Remove build output.
 	$(CARGO) clean

@@ -35,5 +35,5 @@ need_apt() {
 
 need_rust
 # C toolchain and checks; Mono with NUnit, Newtonsoft.Json, SQLite and nuget (see PLATFORM.md).
-need_apt gcc libc6-dev pkg-config valgrind zip unzip curl \
+need_apt gcc libc6-dev pkg-config valgrind zip unzip curl strace gdb \
     mono-devel nunit-console libnunit-cil-dev libnewtonsoft-json-cil-dev libmono-sqlite4.0-cil nuget
