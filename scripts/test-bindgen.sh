@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 
 echo "bindgen: checking generated/ against ffi/"
 cargo run -q -p bindgen -- --check
@@ -23,7 +22,10 @@ sed -i 's/\*count = tree.tree.len()? as u64;/*count = tree.tree.len()? as u32;/'
 echo "bindgen: changed one annotated signature in a scratch copy ($file: count: *mut u64 -> *mut u32)"
 
 set +e
-output=$(cd "$scratch" && cargo run -q -p bindgen -- --check 2>&1)
+# A target directory of its own: the scratch build's bindgen binary (its sources mutated, its
+# root compiled in) must never replace target/debug/bindgen, which `cargo run -p bindgen`
+# in the checkout would then run without rebuilding.
+output=$(cd "$scratch" && CARGO_TARGET_DIR="$root/target/bindgen-scratch" cargo run -q -p bindgen -- --check 2>&1)
 status=$?
 set -e
 echo "$output" | sed 's/^/  | /'
