@@ -200,6 +200,24 @@ def table(doc):
     return "\n".join(lines)
 
 
+def dist_section(path):
+    """The single-binary rows (`make bench-dist` writes them to bench/results/dist.json), as
+    text; empty when that file does not exist."""
+    if not Path(path).exists():
+        return ""
+    doc = json.loads(Path(path).read_text())
+    lines = [f"Single binary (dist/ferry-server, {doc['dist']['size_bytes'] / 2**20:.1f} MiB, "
+             f"AOT: {doc['dist']['aot']}) vs mono, 100k keys, "
+             f"{doc['meta'].get('suspend', '?')} suspend; from {Path(path).name} "
+             f"({doc['meta']['timestamp']}, `make bench-dist`):",
+             f"  {'variant':<12} {'no-op ns':>9} {'get ns':>9} {'server start ms':>16}"]
+    for name, v in doc["variants"].items():
+        start = v.get("server_health_ms")
+        start = f"{start:.0f}" if start is not None else ""
+        lines.append(f"  {name:<12} {v['noop_ns']:>9.2f} {v['get_ns']:>9.0f} {start:>16}")
+    return "\n".join(lines)
+
+
 # ---- SVG ------------------------------------------------------------------------------------
 
 GREEN, RED, GREY = "#2e7d32", "#c62828", "#9e9e9e"
@@ -301,6 +319,9 @@ def main(argv):
     for p in problems:
         print(f"report: {path}: {p}", file=sys.stderr)
     print(table(doc))
+    extra = dist_section(Path(__file__).parent / "results" / "dist.json")
+    if extra:
+        print("\n" + extra)
     path.with_suffix(".svg").write_text(svg(doc))
     return 1 if problems else 0
 

@@ -417,6 +417,9 @@ def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
         return 1
 
     print(report.table(doc))
+    extra = report.dist_section(RESULTS / "dist.json")
+    if extra:
+        print("\n" + extra)
     say(f"bench: wrote {', '.join(str(p.relative_to(ROOT)) for p in outputs + [svg])} "
         f"({doc['meta']['seconds']:.0f} s)")
     return 0
