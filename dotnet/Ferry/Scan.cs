@@ -16,11 +16,28 @@ namespace Ferry
     /// <param name="value">The entry's value, valid only during the call.</param>
     public delegate bool EntryVisitor(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
 
+    /// <summary>
+    /// The packed entry layout, version 1, that <c>ferry_cursor_next</c> writes: per entry a u32
+    /// key length and a u32 value length, little-endian, then the key and value bytes.
+    /// </summary>
+    internal static class PackedLayout
+    {
+        /// <summary>The buffer size a scan starts with.</summary>
+        internal const int BufferSize = 64 * 1024;
+
+        /// <summary>The bytes before an entry's key.</summary>
+        internal const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
+
+        /// <summary>The little-endian u32 length at <paramref name="at"/>.</summary>
+        internal static int ReadLength(byte[] buffer, int at) =>
+            buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (buffer[at + 3] << 24);
+    }
+
     /// <summary>Runs a scan to its end within one call, handing out spans over a per-thread buffer.</summary>
     internal static class ScanVisit
     {
-        private const int BufferSize = 64 * 1024;
-        private const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
+        private const int BufferSize = PackedLayout.BufferSize;
+        private const int HeaderLength = PackedLayout.HeaderLength;
 
         [ThreadStatic]
         private static byte[] t_buffer;
@@ -45,8 +62,8 @@ namespace Ferry
                     var at = 0;
                     for (ulong e = 0; e < count; e++)
                     {
-                        var keyLength = ReadLength(buffer, at);
-                        var valueLength = ReadLength(buffer, at + 4);
+                        var keyLength = PackedLayout.ReadLength(buffer, at);
+                        var valueLength = PackedLayout.ReadLength(buffer, at + 4);
                         at += HeaderLength;
                         visited++;
                         if (!visitor(new ReadOnlySpan<byte>(buffer, at, keyLength), new ReadOnlySpan<byte>(buffer, at + keyLength, valueLength)))
@@ -62,8 +79,6 @@ namespace Ferry
             }
         }
 
-        private static int ReadLength(byte[] buffer, int at) =>
-            buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (buffer[at + 3] << 24);
     }
 
     /// <summary>A lazily run scan; each enumeration opens its own native cursor.</summary>
@@ -101,8 +116,8 @@ namespace Ferry
     /// </summary>
     internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>, IStoreChild
     {
-        private const int BufferSize = 64 * 1024;
-        private const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
+        private const int BufferSize = PackedLayout.BufferSize;
+        private const int HeaderLength = PackedLayout.HeaderLength;
 
         private readonly Tree _tree;
         private readonly FerryCursorHandle _cursor;
@@ -140,8 +155,8 @@ namespace Ferry
                 Dispose();
                 return false;
             }
-            var keyLength = ReadLength(_offset);
-            var valueLength = ReadLength(_offset + 4);
+            var keyLength = PackedLayout.ReadLength(_buffer, _offset);
+            var valueLength = PackedLayout.ReadLength(_buffer, _offset + 4);
             var at = _offset + HeaderLength;
             var key = new byte[keyLength];
             var value = new byte[valueLength];
@@ -173,9 +188,6 @@ namespace Ferry
                 return count > 0;
             }
         }
-
-        private int ReadLength(int at) =>
-            _buffer[at] | (_buffer[at + 1] << 8) | (_buffer[at + 2] << 16) | (_buffer[at + 3] << 24);
 
         public void Reset() => throw new NotSupportedException("A scan cannot be rewound; enumerate it again.");
 
