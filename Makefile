@@ -39,7 +39,8 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
-lint: ## cargo fmt --check and clippy with warnings as errors.
+lint: ## cargo fmt --check, clippy with warnings as errors, vendor/sled = upstream + its patch.
+	scripts/check-vendor.sh
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 

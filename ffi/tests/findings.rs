@@ -92,10 +92,10 @@ fn io_lock() -> std::sync::MutexGuard<'static, ()> {
     IO.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The scenario of `finding_sled_leaks_its_error_after_an_io_error`, run in a child process
-/// under valgrind: the first write of a flush fails with EIO, then the store is closed.
+/// The first write of a flush fails with EIO: the flush reports it, and the store still
+/// closes cleanly. `finding_sled_leaks_its_error_after_an_io_error` also runs this test alone
+/// in a child process under valgrind.
 #[test]
-#[ignore = "the child of finding_sled_leaks_its_error_after_an_io_error"]
 fn io_error_then_close() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();
@@ -131,14 +131,13 @@ fn io_error_then_close() {
 /// Finding (fuzzer, LeakSanitizer; input `fuzz/artifacts/ffi_ops/leak-sled-global-error-
 /// after-eio`): after a write fails, sled 0.34.7 never frees the error it keeps.
 /// `Config::set_global_error` stores an `Owned<Error>` in an epoch `Atomic` that sled's
-/// `Drop for Inner` does not free: valgrind reports 40 bytes definitely lost here (one
-/// error); the fuzzer's input leaks 80 bytes in 2 blocks.
+/// `Drop for Inner` does not free: valgrind reported 40 bytes definitely lost here (one
+/// error); the fuzzer's input leaked 80 bytes in 2 blocks.
 ///
-/// Proposed fix: in sled (not in Ferry's code): free `global_error` in `Drop for
-/// config::Inner` (swap in null, `drop(unsafe { old.into_owned() })`), through a patched
-/// sled or a sled upgrade. Until then, `fuzz/lsan.supp` suppresses exactly this frame.
+/// Fixed in sled: Ferry builds a patched 0.34.7 (`vendor/sled`, see `vendor/README.md`) whose
+/// `Drop for Inner` frees the error. This test runs the scenario under valgrind and fails on
+/// any definite leak. It needs valgrind (`make test` installs it).
 #[test]
-#[ignore = "finding: sled leaks its global error after an I/O error; fails until sled frees it"]
 fn finding_sled_leaks_its_error_after_an_io_error() {
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new("valgrind")
@@ -152,7 +151,6 @@ fn finding_sled_leaks_its_error_after_an_io_error() {
         .args([
             "io_error_then_close",
             "--exact",
-            "--ignored",
             "--test-threads=1",
         ])
         .output()
