@@ -18,8 +18,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target="${FUZZ_TARGET:-ffi_ops}"
 export RUSTC_BOOTSTRAP=1
-# One known leak inside sled is suppressed, by name (see the file).
-export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 usage() {

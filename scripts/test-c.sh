@@ -78,24 +78,8 @@ step_build_and_run() {
     run_example "$tmp/example" "$tmp/store1" # again: the store reopens (its lock was released)
 }
 
-# sled 0.34.7, optimized, makes Memcheck report "Conditional jump or move depends on
-# uninitialised value(s)" in sled::node::Node::successor (called by every forward scan). It is
-# a false positive: LLVM evaluates the bounds check of IVec's Subslice variant
-# (`&base[offset..offset + len]`) before testing which variant the IVec is, reading bytes
-# that the Inline/Remote variants leave unset; the result is not used for those variants, and
-# a debug build of libferry is clean. This suppresses exactly that error and nothing else.
-cat >"$tmp/sled.supp" <<'EOF'
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check
-   Memcheck:Cond
-   fun:_ZN4sled4node4Node9successor*
-}
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check-v0-mangling
-   Memcheck:Cond
-   fun:_R*4sled4node*4Node9successor
-}
-EOF
+# A false positive in optimized sled, suppressed by name (see the file).
+supp="$PWD/scripts/valgrind-sled.supp"
 
 step_valgrind() {
     [ -x "$tmp/example" ] || { echo "no binary to run: step 1 did not build it"; return 1; }
@@ -104,7 +88,7 @@ step_valgrind() {
     run_example "$tmp/example" "$tmp/store2" \
         valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
         --show-leak-kinds=definite,indirect \
-        --suppressions="$tmp/sled.supp" --log-file="$log" || rc=$?
+        --suppressions="$supp" --log-file="$log" || rc=$?
     grep -E '(definitely|indirectly|possibly) lost:|ERROR SUMMARY:' "$log" | sed 's/^==[0-9]*== */      /' >>"$info" || true
     if [ "$rc" != 0 ] || ! grep -q 'ERROR SUMMARY: 0 errors' "$log"; then
         echo "--- valgrind log:"; cat "$log"

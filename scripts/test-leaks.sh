@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Runs the C ABI tests (the `abi` test binary of ferry-ffi) under valgrind's memcheck with
-# --leak-check=full, and fails on a definite or indirect leak or on any memory error.
+# Runs ferry-ffi's C ABI tests under valgrind's memcheck with --leak-check=full, and fails on a
+# definite or indirect leak or on any memory error. Two test binaries:
+#   abi          every function as C calls it (tests/abi.rs);
+#   fuzz_corpus  the fuzzer's committed inputs, replayed through its harness
+#                (tests/fuzz_corpus.rs): the memory checking that AddressSanitizer gives
+#                `make fuzz-replay`, without the sanitizer build.
 #
-#   scripts/test-leaks.sh          # optimized build (what `make test-rust` runs), ~15 s
-#   DEBUG=1 scripts/test-leaks.sh  # debug build: needs no suppression, ~90 s
+#   scripts/test-leaks.sh          # optimized build (what `make test-rust` runs)
+#   DEBUG=1 scripts/test-leaks.sh  # debug build: needs no suppression, slower
 #
 # "Possibly lost" and "still reachable" blocks are reported but do not fail: sled's background
 # threads and crossbeam-epoch's global collector hold memory for the life of the process.
@@ -22,61 +26,44 @@ fi
 
 profile=(--release)
 [ "${DEBUG:-0}" = 1 ] && profile=()
-echo "test-leaks: building the abi tests (cargo test -p ferry-ffi --test abi ${profile[*]:-})"
-binary="$(cargo test -p ferry-ffi --test abi "${profile[@]}" --no-run --message-format=json 2>/dev/null |
-    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)"
-[ -x "$binary" ] || { echo "test-leaks: could not find the abi test binary" >&2; exit 1; }
-
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# sled 0.34.7, optimized, makes Memcheck report "Conditional jump or move depends on
-# uninitialised value(s)" in sled::node::Node::successor (forward scans) and
-# Node::predecessor (reverse scans): a false positive of LLVM's speculative bounds check on
-# IVec (see scripts/test-c.sh); the debug build (DEBUG=1) reports no error. Only those two
-# errors are suppressed.
-cat >"$tmp/sled.supp" <<'SUPP'
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check
-   Memcheck:Cond
-   fun:_ZN4sled4node4Node9successor*
-}
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check-v0-mangling
-   Memcheck:Cond
-   fun:_R*4sled4node*4Node9successor
-}
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check-reverse
-   Memcheck:Cond
-   fun:_ZN4sled4node4Node11predecessor*
-}
-{
-   sled-0.34.7-ivec-speculative-subslice-bounds-check-reverse-v0-mangling
-   Memcheck:Cond
-   fun:_R*4sled4node*4Node11predecessor
-}
-SUPP
+# A false positive in optimized sled, suppressed by name (see the file).
+supp="$PWD/scripts/valgrind-sled.supp"
 
-log="$tmp/valgrind.log"
-rc=0
-echo "test-leaks: valgrind --leak-check=full $(basename "$binary") (one test thread)"
-valgrind --leak-check=full --show-leak-kinds=definite,indirect \
-    --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-    --suppressions="$tmp/sled.supp" --log-file="$log" \
-    "$binary" --test-threads=1 >"$tmp/out" 2>&1 || rc=$?
+# Runs one test binary of ferry-ffi under valgrind; prints the summary; fails on a leak or error.
+check() {
+    local test="$1" binary log="$tmp/$1.log" out="$tmp/$1.out" rc=0
+    binary="$(cargo test -p ferry-ffi --test "$test" "${profile[@]}" --no-run --message-format=json 2>/dev/null |
+        sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)"
+    [ -x "$binary" ] || { echo "test-leaks: could not build the $test test binary" >&2; return 1; }
+    echo "test-leaks: valgrind --leak-check=full $(basename "$binary") (one test thread)"
+    valgrind --leak-check=full --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+        --suppressions="$supp" --log-file="$log" \
+        "$binary" --test-threads=1 >"$out" 2>&1 || rc=$?
 
-grep -E '^test result:' "$tmp/out" | sed 's/^/  /' || true
-grep -E '(definitely|indirectly|possibly) lost:|still reachable:|ERROR SUMMARY:' "$log" |
-    sed 's/^==[0-9]*== */  /'
-definite="$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tr -d , | tail -1)"
-indirect="$(sed -n 's/.*indirectly lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tr -d , | tail -1)"
-errors="$(sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' "$log" | tr -d , | tail -1)"
+    grep -E '^test result:' "$out" | sed 's/^/  /' || true
+    grep -E '(definitely|indirectly|possibly) lost:|still reachable:|ERROR SUMMARY:' "$log" |
+        sed 's/^==[0-9]*== */  /'
+    local definite indirect errors
+    definite="$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tr -d , | tail -1)"
+    indirect="$(sed -n 's/.*indirectly lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tr -d , | tail -1)"
+    errors="$(sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' "$log" | tr -d , | tail -1)"
 
-if [ "$rc" != 0 ] || [ "${definite:-0}" != 0 ] || [ "${indirect:-0}" != 0 ] || [ "${errors:-1}" != 0 ]; then
-    echo "--- test output:"; cat "$tmp/out"
-    echo "--- valgrind log:"; cat "$log"
-    echo "test-leaks: FAILED (exit $rc, definitely lost ${definite:-?} B, indirectly lost ${indirect:-?} B, ${errors:-?} errors)"
-    exit 1
-fi
-echo "test-leaks: ok (definitely lost 0 B, indirectly lost 0 B, 0 errors)"
+    if [ "$rc" != 0 ] || [ "${definite:-0}" != 0 ] || [ "${indirect:-0}" != 0 ] || [ "${errors:-1}" != 0 ]; then
+        echo "--- test output:"; cat "$out"
+        echo "--- valgrind log:"; cat "$log"
+        echo "test-leaks: $test FAILED (exit $rc, definitely lost ${definite:-?} B, indirectly lost ${indirect:-?} B, ${errors:-?} errors)"
+        return 1
+    fi
+    echo "test-leaks: $test ok (definitely lost 0 B, indirectly lost 0 B, 0 errors)"
+}
+
+echo "test-leaks: building the ffi tests (${profile[*]:-debug})"
+failed=0
+for test in abi fuzz_corpus; do
+    check "$test" || failed=1
+done
+exit "$failed"

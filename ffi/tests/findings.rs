@@ -148,11 +148,7 @@ fn finding_sled_leaks_its_error_after_an_io_error() {
             "--error-exitcode=99",
         ])
         .arg(exe)
-        .args([
-            "io_error_then_close",
-            "--exact",
-            "--test-threads=1",
-        ])
+        .args(["io_error_then_close", "--exact", "--test-threads=1"])
         .output()
         .expect("this test needs valgrind (apt-get install valgrind)");
     let log = String::from_utf8_lossy(&out.stderr);

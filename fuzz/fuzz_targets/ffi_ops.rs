@@ -28,8 +28,11 @@
 //! error in the fsync sled makes when a store closes panics inside sled: ferry-core now
 //! contains that panic, but libFuzzer's panic hook aborts on any panic, caught or not, so no
 //! fault is armed while handles close (`regression input panic-sled-close-fsync-eio` replays
-//! without reaching it). A leak inside sled after an I/O error is suppressed in
-//! `fuzz/lsan.supp`.
+//! without reaching it). sled leaked the error it records after an I/O error: fixed in the
+//! patched sled Ferry builds (`vendor/README.md`).
+//!
+//! `make test` replays the committed inputs (`fuzz/corpus/ffi_ops/`, `fuzz/artifacts/ffi_ops/`)
+//! through this harness without cargo-fuzz: `ffi/tests/fuzz_corpus.rs`.
 #![no_main]
 
 #[path = "../../core/tests/support/faults.rs"]

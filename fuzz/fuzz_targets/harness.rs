@@ -16,10 +16,16 @@ use crate::faults;
 use crate::input::{Key, Name, Op, Val};
 use crate::model::{self, Instance};
 
+// Paths spelled out: `ffi/tests/fuzz_corpus.rs` includes this file with `#[path]`, which would
+// otherwise look for these modules next to it rather than under `harness/`.
+#[path = "harness/cursor.rs"]
 mod cursor;
+#[path = "harness/lifecycle.rs"]
 mod lifecycle;
 
 use cursor::CursorModel;
+#[allow(unused_imports)] // Used by the corpus replay only.
+pub(crate) use lifecycle::close_pooled_store;
 use lifecycle::{Pooled, POOL};
 
 /// A batch's writes as the model records them (`None`: a remove).

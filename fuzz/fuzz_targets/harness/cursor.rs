@@ -168,7 +168,7 @@ impl Harness {
             }
             c.returned += count;
             assert!(
-                c.limit.is_none_or(|l| c.returned <= l),
+                c.limit.map_or(true, |l| c.returned <= l),
                 "more entries than the limit"
             );
             return;

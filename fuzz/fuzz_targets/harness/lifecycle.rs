@@ -17,6 +17,21 @@ pub(super) struct Pooled(pub(super) CString, pub(super) *mut FerryStore);
 unsafe impl Send for Pooled {}
 pub(super) static POOL: std::sync::Mutex<Option<Pooled>> = std::sync::Mutex::new(None);
 
+/// Closes the store the last input left for the next one and deletes its directory. The
+/// fuzzer never needs it (the process ends); the corpus replay in `make test`
+/// (`ffi/tests/fuzz_corpus.rs`) leaves nothing behind.
+#[allow(dead_code)] // The fuzz target does not call it.
+pub(crate) fn close_pooled_store() {
+    let pooled = POOL.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(Pooled(dir, mut store)) = pooled {
+        // SAFETY: the pooled handle is live (no tree, cursor, batch or view of it is) and is
+        // destroyed once: it left the pool above.
+        let status = unsafe { ferry_store_destroy(&mut store) };
+        assert_eq!(status, FerryStatus::Ok, "closing the pooled store");
+        let _ = std::fs::remove_dir_all(dir.to_str().expect("UTF-8 path"));
+    }
+}
+
 impl Harness {
     /// Flushes, closes every handle that keeps the store open, and opens it again: everything
     /// must still be there.

@@ -1,0 +1,118 @@
+//! Replays the fuzzer's committed inputs — the seed corpus `fuzz/corpus/ffi_ops/` and the
+//! regression inputs `fuzz/artifacts/ffi_ops/` — through the fuzz target's own harness and
+//! `BTreeMap` model, compiled into this ordinary test binary (no cargo-fuzz, no sanitizer), so
+//! `make test` checks them on every run.
+//!
+//! Each file is decoded exactly as `libfuzzer_sys::fuzz_target!` decodes it for
+//! `|ops: Vec<Op>|` (the same `arbitrary` version, pinned in `ffi/Cargo.toml`), and run as
+//! `fuzz/fuzz_targets/ffi_ops.rs` runs it. A model mismatch or a panicking call fails the test
+//! with the input's name. Memory errors are what this replay cannot see: `make fuzz-replay`
+//! replays the same files under AddressSanitizer and LeakSanitizer.
+
+use std::path::{Path, PathBuf};
+
+use arbitrary::{Arbitrary, Unstructured};
+
+#[path = "../../core/tests/support/faults.rs"]
+mod faults;
+#[path = "../../fuzz/fuzz_targets/harness.rs"]
+mod harness;
+#[path = "../../fuzz/fuzz_targets/input.rs"]
+mod input;
+#[path = "../../fuzz/fuzz_targets/model.rs"]
+mod model;
+
+use harness::Harness;
+use input::Op;
+
+/// The fuzz target's name: its corpus and artifact directories are named after it.
+const TARGET: &str = "ffi_ops";
+/// The fuzz target runs at most this many operations of an input.
+const MAX_OPS: usize = 200;
+
+/// The committed inputs of one directory, in name order.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Decodes one input as `fuzz_target!` does; `None` where the fuzzer would skip it.
+fn decode(bytes: &[u8]) -> Option<Vec<Op>> {
+    if bytes.len() < <Vec<Op> as Arbitrary>::size_hint(0).0 {
+        return None;
+    }
+    Vec::<Op>::arbitrary_take_rest(Unstructured::new(bytes)).ok()
+}
+
+/// Names the input being replayed if the replay panics (a model mismatch or a failed call).
+struct NamedOnPanic<'a>(&'a Path);
+
+impl Drop for NamedOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("the failing input: {}", self.0.display());
+        }
+    }
+}
+
+/// Runs one input; returns how many operations it ran, or `None` for an input the fuzz
+/// target would skip (it does not decode).
+fn replay(path: &Path) -> Option<usize> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let ops = decode(&bytes)?;
+    let ops = &ops[..ops.len().min(MAX_OPS)];
+    let _named = NamedOnPanic(path);
+    let mut harness = Harness::new();
+    for op in ops {
+        harness.run(op);
+    }
+    harness.finish();
+    Some(ops.len())
+}
+
+#[test]
+fn the_committed_fuzz_inputs_replay_without_a_finding() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
+    let seeds = inputs(&root.join("corpus").join(TARGET));
+    let regressions = inputs(&root.join("artifacts").join(TARGET));
+    assert!(
+        seeds.len() >= 6,
+        "the seed corpus shrank to {} inputs",
+        seeds.len()
+    );
+    assert!(
+        regressions.len() >= 2,
+        "regression inputs went missing: {regressions:?}"
+    );
+
+    // The harness's stores go under FERRY_FUZZ_DIR; keep them in a directory of our own.
+    let dir = tempfile::tempdir().unwrap();
+    std::env::set_var("FERRY_FUZZ_DIR", dir.path());
+
+    let mut operations = 0;
+    let mut skipped = Vec::new();
+    for path in seeds.iter().chain(&regressions) {
+        match replay(path) {
+            Some(n) => operations += n,
+            None => skipped.push(path.file_name().unwrap().to_owned()),
+        }
+    }
+    harness::close_pooled_store();
+
+    eprintln!(
+        "replayed {} seeds and {} regression inputs: {operations} operations, no finding",
+        seeds.len(),
+        regressions.len()
+    );
+    // An input that does not decode tests nothing (the fuzzer skips it too).
+    assert!(skipped.is_empty(), "inputs that do not decode: {skipped:?}");
+    assert!(
+        operations >= seeds.len(),
+        "{operations} operations in all: too few to mean much"
+    );
+}
