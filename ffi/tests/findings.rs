@@ -1,8 +1,6 @@
 //! Regression tests for findings of the crash test and the fuzzer, one per finding, named
-//! after it. Each fails until its fix lands in `ferry-core` / `ferry-ffi`, so each is
-//! `#[ignore]`d with the finding in the reason; run them with
-//! `cargo test -p ferry-ffi --test findings -- --ignored`, and remove the `#[ignore]` with
-//! the fix.
+//! after it. Each failed before its fix landed (in `ferry-core`, or in the patched sled of
+//! `vendor/`) and passes now; the doc of each says what was found and how it was fixed.
 
 use std::ptr::null_mut;
 use std::sync::mpsc;
@@ -21,6 +19,38 @@ fn last_error() -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
+/// Opens a store in `dir` and its tree `name`, holding one entry `k` = `v`; `background_flush`
+/// off means sled writes only when asked to (`flush_every_ms` 0), so injected faults hit the
+/// call under test.
+fn store_with_one_entry(
+    dir: &std::path::Path,
+    name: &std::ffi::CStr,
+    background_flush: bool,
+) -> (*mut FerryStore, *mut FerryTree) {
+    let path = std::ffi::CString::new(dir.to_str().unwrap()).unwrap();
+    let mut options = ferry_options_default();
+    if !background_flush {
+        options.flush_every_ms = 0;
+    }
+    let (mut store, mut tree) = (null_mut(), null_mut());
+    // SAFETY: live out-pointers, options and slices; NUL-terminated strings.
+    unsafe {
+        assert_eq!(
+            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
+            FerryStatus::Ok,
+            "{}",
+            last_error()
+        );
+        assert_eq!(
+            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(name)),
+            FerryStatus::Ok
+        );
+        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
+        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
+    }
+    (store, tree)
+}
+
 /// A tree handle moved to the thread that calls `ferry_tree_len`; tree handles may be used
 /// from any thread.
 struct SendTree(*mut FerryTree);
@@ -33,35 +63,17 @@ unsafe impl Send for SendTree {}
 /// `Some(Err(CollectionNotFound))` forever, which `count()` counts. Every other operation
 /// on such a handle returns FERRY_STATUS_TREE_DROPPED, as `Store::drop_tree` documents.
 ///
-/// Proposed fix (core/src/tree.rs): count with the iterator and stop at its first error,
-/// `for entry in self.inner.iter() { entry?; n += 1 }`, making `Tree::len` return
-/// `Result<usize>` (`ferry_tree_len` then returns FERRY_STATUS_TREE_DROPPED); `is_empty`,
-/// which returns `false` for a dropped tree, likewise becomes `Result<bool>` from
-/// `self.inner.first()?.is_none()`.
+/// Fixed (core/src/tree.rs): `Tree::len` counts with the iterator and stops at its first
+/// error, returning `Result<usize>`; `ferry_tree_len` then returns FERRY_STATUS_TREE_DROPPED.
+/// `is_empty` likewise became `Result<bool>`.
 #[test]
 fn finding_tree_len_of_a_dropped_tree_never_returns() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();
-    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
-    let (mut store, mut tree) = (null_mut(), null_mut());
-    // SAFETY: live out-pointers and handles; NUL-terminated strings.
-    unsafe {
-        let options = ferry_options_default();
-        assert_eq!(
-            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
-            FerryStatus::Ok
-        );
-        assert_eq!(
-            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"a")),
-            FerryStatus::Ok
-        );
-        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
-        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
-        assert_eq!(
-            ferry_store_drop_tree(store, AsciiPointer::from_cstr(c"a")),
-            FerryStatus::Ok
-        );
-    }
+    let (mut store, mut tree) = store_with_one_entry(dir.path(), c"a", true);
+    // SAFETY: a live store handle; a NUL-terminated name.
+    let status = unsafe { ferry_store_drop_tree(store, AsciiPointer::from_cstr(c"a")) };
+    assert_eq!(status, FerryStatus::Ok);
     let (tx, rx) = mpsc::channel();
     let handle = SendTree(tree);
     std::thread::spawn(move || {
@@ -99,22 +111,9 @@ fn io_lock() -> std::sync::MutexGuard<'static, ()> {
 fn io_error_then_close() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();
-    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
-    let mut options = ferry_options_default();
-    options.flush_every_ms = 0;
-    let (mut store, mut tree) = (null_mut(), null_mut());
-    // SAFETY: live out-pointers and handles; NUL-terminated strings; each handle destroyed once.
+    let (mut store, mut tree) = store_with_one_entry(dir.path(), c"t", false);
+    // SAFETY: live handles, each destroyed once.
     unsafe {
-        assert_eq!(
-            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
-            FerryStatus::Ok
-        );
-        assert_eq!(
-            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"t")),
-            FerryStatus::Ok
-        );
-        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
-        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
         faults::arm(faults::Plan::parse("eio@io:1").unwrap());
         assert_eq!(
             ferry_store_flush(store),
@@ -176,32 +175,18 @@ fn finding_sled_leaks_its_error_after_an_io_error() {
 /// last `Store`, `Tree` or `Iter` panics, which aborts the process if it happens while
 /// unwinding.
 ///
-/// Proposed fix (ferry-core; sled cannot be changed): hold each sled handle (`sled::Db` in
-/// `Store`, `sled::Tree` in `Tree`, `sled::Iter` in `Iter`) in a private owner type whose
-/// `Drop` drops it inside `std::panic::catch_unwind`, so closing never panics. Nothing
-/// promised is lost: only writes after the last successful `flush` depend on that fsync, and
-/// dropping does not promise durability (`Store` docs). Optionally record the failure for a
-/// later `Store::open` to report.
+/// Fixed (core/src/owned.rs): each sled handle (`sled::Db` in `Store`, `sled::Tree` in
+/// `Tree`, `sled::Iter` in `Iter`) is held by a private owner whose `Drop` drops it inside
+/// `std::panic::catch_unwind`, so closing never panics. Nothing promised is lost: only writes
+/// after the last successful `flush` depend on that fsync, and closing does not promise
+/// durability (`Store` docs).
 #[test]
 fn finding_closing_a_store_panics_when_its_last_fsync_fails() {
     let _io = io_lock();
     let dir = tempfile::tempdir().unwrap();
-    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
-    let mut options = ferry_options_default();
-    options.flush_every_ms = 0;
-    let (mut store, mut tree) = (null_mut(), null_mut());
-    // SAFETY: live out-pointers and handles; NUL-terminated strings; each handle destroyed once.
+    let (mut store, mut tree) = store_with_one_entry(dir.path(), c"t", false);
+    // SAFETY: live handles, each destroyed once.
     let status = unsafe {
-        assert_eq!(
-            ferry_store_open(&mut store, AsciiPointer::from_cstr(&path), &options),
-            FerryStatus::Ok
-        );
-        assert_eq!(
-            ferry_tree_open(&mut tree, store, AsciiPointer::from_cstr(c"t")),
-            FerryStatus::Ok
-        );
-        let (k, v) = (FFISlice::from_slice(b"k"), FFISlice::from_slice(b"v"));
-        assert_eq!(ferry_tree_insert(tree, k, v), FerryStatus::Ok);
         assert_eq!(ferry_store_flush(store), FerryStatus::Ok);
         assert_eq!(ferry_tree_destroy(&mut tree), FerryStatus::Ok);
         // The store handle is the last reference: destroying it closes the store.
