@@ -46,6 +46,14 @@ namespace Ferry.Server.Tests
         }
 
         [Test]
+        public void HelpIntoAClosedPipeExits0()
+        {
+            string stderr;
+            Assert.AreEqual(0, ServerProcess.RunWithStdoutClosed(out stderr, "--help"), "stderr: " + stderr);
+            StringAssert.DoesNotContain("Exception", stderr);
+        }
+
+        [Test]
         public void RestartKeepsDataAndSignalsStopCleanly()
         {
             var data = _dir.Sub("restart");

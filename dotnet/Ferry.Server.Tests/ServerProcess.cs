@@ -93,6 +93,26 @@ namespace Ferry.Server.Tests
             }
         }
 
+        /// <summary>Runs the server with <paramref name="args"/> and closes its standard output
+        /// at once, as <c>| head</c> does once it has read enough; returns the exit code.</summary>
+        public static int RunWithStdoutClosed(out string stderr, params string[] args)
+        {
+            var line = new StringBuilder(Quote(Exe));
+            foreach (var arg in args) line.Append(' ').Append(Quote(arg));
+            using (var process = Launch(line.ToString()))
+            {
+                var err = process.StandardError.ReadToEndAsync();
+                process.StandardOutput.Close();
+                if (!process.WaitForExit(30000))
+                {
+                    process.Kill();
+                    Assert.Fail("Ferry.Server.exe " + string.Join(" ", args) + " did not exit");
+                }
+                stderr = err.Result;
+                return process.ExitCode;
+            }
+        }
+
         private static Process Launch(string arguments)
         {
             var info = new ProcessStartInfo("mono", arguments)

@@ -29,7 +29,15 @@ namespace Ferry.Server
             }
             if (options.ShowHelp)
             {
-                ServerOptions.WriteUsage(Console.Out);
+                try
+                {
+                    ServerOptions.WriteUsage(Console.Out);
+                    Console.Out.Flush();
+                }
+                catch (IOException)
+                {
+                    // The reader went away (`--help | head`): nothing left to tell it.
+                }
                 return 0;
             }
             Log.Configure(options.LogLevel);

@@ -143,9 +143,15 @@ namespace Ferry.Server
             return true;
         }
 
+#if FERRY_DIST
+        private const string Invocation = "ferry-server";
+#else
+        private const string Invocation = "mono Ferry.Server.exe";
+#endif
+
         public static void WriteUsage(TextWriter to)
         {
-            to.WriteLine("Usage: mono Ferry.Server.exe [options]");
+            to.WriteLine("Usage: " + Invocation + " [options]");
             to.WriteLine();
             to.WriteLine("Serves a Ferry store over HTTP (docs/http-api.md) and the web UI.");
             to.WriteLine();
