@@ -222,7 +222,15 @@ impl Harness {
     /// Frees everything; empties the store for the next input, or deletes it if it cannot be
     /// trusted any more.
     pub(crate) fn finish(mut self) {
-        let reusable = !self.degraded && !faults::fired() && !self.store.is_null();
+        // sled writes full log buffers on its own threads, so an armed fault can fire after the
+        // input's last call, leaving the store failing every write. Stop injecting, wait for
+        // those writes (a flush does), and only then judge the store. (Judging first was a race
+        // the fuzzer found: the next input's writes failed with FERRY_STATUS_IO.)
+        faults::disarm();
+        // SAFETY: null or a live store.
+        let settled =
+            !self.store.is_null() && unsafe { ferry_store_flush(self.store) } == FerryStatus::Ok;
+        let reusable = settled && !self.degraded && !faults::fired();
         faults::reset();
         for slot in &mut self.batches {
             if let Some((mut ptr, _)) = slot.take() {
