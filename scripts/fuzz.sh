@@ -19,6 +19,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target="${FUZZ_TARGET:-ffi_ops}"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# The harness's stores go here (tmpfs when there is one) and are removed with it at the end;
+# libFuzzer ends the process without running destructors.
+if [ -z "${FERRY_FUZZ_DIR:-}" ]; then
+    FERRY_FUZZ_DIR="$(mktemp -d /dev/shm/ferry-fuzz.XXXXXX 2>/dev/null || mktemp -d)"
+    export FERRY_FUZZ_DIR
+    trap 'rm -rf "$FERRY_FUZZ_DIR"' EXIT
+fi
 
 usage() {
     echo "usage: $0 run [SECONDS] | replay" >&2
@@ -62,7 +69,8 @@ cmd_run() {
     execs="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
     echo "fuzz: $target: ${runs:-?} executions in $seconds s, ${execs:-?} exec/s, corpus $(find "fuzz/work/$target" -type f | wc -l) inputs"
     if [ "$rc" != 0 ]; then
-        echo "fuzz: FINDING (exit $rc); the input is in fuzz/artifacts/$target/:"
+        cp "$log" "fuzz/work/$target.log"
+        echo "fuzz: FINDING (exit $rc); the input is in fuzz/artifacts/$target/, the whole log in fuzz/work/$target.log:"
         grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|^Reproduce|^\s+cargo fuzz run' -A2 "$log" | head -40
         return 1
     fi

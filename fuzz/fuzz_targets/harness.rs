@@ -48,6 +48,10 @@ pub(crate) struct Harness {
     cursors: [Option<CursorModel>; CURSOR_SLOTS],
     /// The status of the most recent call that did not return OK.
     last_failure: FerryStatus,
+    /// Its message (`ferry_last_error`).
+    last_message: String,
+    /// How many inputs used this store before this one (it is pooled between inputs).
+    store_age: u64,
     /// An injected I/O error fired: the store is no longer compared with the model.
     degraded: bool,
     known_findings: bool,
@@ -64,6 +68,16 @@ fn null_data() -> FFISlice<'static, u8> {
     // SAFETY: FFISlice<u8> is #[repr(C)] { *const u8, u64 } in interoptopus 0.14 (ferry-ffi
     // asserts the same layout in args.rs); Ferry rejects it before reading.
     unsafe { std::mem::transmute(Raw(null(), 5)) }
+}
+
+/// The calling thread's last error message (`ferry_last_error`), which the call leaves as is.
+fn last_error_message() -> String {
+    let mut buf = vec![0u8; 512];
+    let mut len = 0u64;
+    // SAFETY: a live buffer and out-parameter.
+    unsafe { ferry_last_error(FFISliceMut::from_slice(&mut buf), &mut len) };
+    buf.truncate((len as usize).min(buf.len() - 1));
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 fn store_dir() -> CString {
@@ -100,8 +114,8 @@ impl Harness {
     pub(crate) fn new() -> Harness {
         faults::reset();
         let pooled = POOL.lock().unwrap_or_else(|e| e.into_inner()).take();
-        let (dir, store) = match pooled {
-            Some(Pooled(dir, store)) => (dir, store),
+        let (dir, store, store_age) = match pooled {
+            Some(Pooled(dir, store, age)) => (dir, store, age),
             None => {
                 let dir = store_dir();
                 let mut store = null_mut();
@@ -109,8 +123,13 @@ impl Harness {
                 let status = unsafe {
                     ferry_store_open(&mut store, AsciiPointer::from_cstr(&dir), &options())
                 };
-                assert_eq!(status, FerryStatus::Ok, "opening a fresh store");
-                (dir, store)
+                assert_eq!(
+                    status,
+                    FerryStatus::Ok,
+                    "opening a fresh store: {}",
+                    last_error_message()
+                );
+                (dir, store, 0)
             }
         };
         let mut instances = Vec::new();
@@ -130,6 +149,8 @@ impl Harness {
             views: Default::default(),
             cursors: Default::default(),
             last_failure,
+            last_message: String::new(),
+            store_age,
             degraded: false,
             // Both findings it used to avoid are fixed; FERRY_FUZZ_AVOID_FIXED=1 avoids them again.
             known_findings: std::env::var_os("FERRY_FUZZ_AVOID_FIXED").is_none(),
@@ -145,11 +166,20 @@ impl Harness {
         );
         if status != FerryStatus::Ok {
             self.last_failure = status;
+            self.last_message = last_error_message();
         }
         if faults::fired() {
             self.degraded = true;
         }
         status
+    }
+
+    /// What a failed check prints besides its own message: the last failure and the store.
+    fn context(&self) -> String {
+        format!(
+            "last failure {:?}: \"{}\"; store {:?}, used by {} inputs before this one",
+            self.last_failure, self.last_message, self.dir, self.store_age
+        )
     }
 
     /// Whether results are still compared with the model.
@@ -250,7 +280,7 @@ impl Harness {
                 match instance {
                     None => assert_eq!(status, FerryStatus::Null),
                     Some(i) if self.exact(i) => {
-                        assert_eq!(status, FerryStatus::Ok);
+                        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
                         assert_eq!(count, self.instances[i].entries.len() as u64, "len");
                     }
                     Some(_) => {}
@@ -321,7 +351,7 @@ impl Harness {
                 // The batch is emptied whether or not the apply succeeds.
                 let writes = std::mem::take(writes);
                 if self.exact(instance) {
-                    assert_eq!(status, FerryStatus::Ok, "apply batch");
+                    assert_eq!(status, FerryStatus::Ok, "apply batch: {}", self.context());
                 }
                 if status == FerryStatus::Ok {
                     let entries = &mut self.instances[instance].entries;
@@ -359,7 +389,7 @@ impl Harness {
                 match &self.views[i] {
                     None => assert_eq!(status, FerryStatus::Null),
                     Some((_, want)) => {
-                        assert_eq!(status, FerryStatus::Ok);
+                        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
                         assert_eq!(bytes.len, want.len() as u64);
                         if bytes.len > 0 {
                             // SAFETY: the view is live: its bytes are valid for `len`.
@@ -461,7 +491,7 @@ impl Harness {
                 if self.store.is_null() {
                     assert_eq!(status, FerryStatus::Null);
                 } else if self.strict() {
-                    assert_eq!(status, FerryStatus::Ok, "flush");
+                    assert_eq!(status, FerryStatus::Ok, "flush: {}", self.context());
                 }
             }
             Op::Stats => {
@@ -473,7 +503,7 @@ impl Harness {
                     return assert_eq!(status, FerryStatus::Null);
                 }
                 if self.strict() {
-                    assert_eq!(status, FerryStatus::Ok);
+                    assert_eq!(status, FerryStatus::Ok, "{}", self.context());
                     let entries: usize = self
                         .by_name
                         .values()
@@ -520,11 +550,17 @@ impl Harness {
                 }
             }
             Op::IoFault { nth } => {
-                faults::arm(faults::Plan {
+                let plan = faults::Plan {
                     action: faults::Action::Eio,
                     site: faults::Site::Io,
                     nth: u64::from(nth % 8) + 1,
-                });
+                };
+                // An earlier plan may have fired on one of sled's own threads (it writes full
+                // log buffers there) since the last call returned; arming again forgets that,
+                // so take note. Missing it made the store's later I/O errors look like bugs.
+                if faults::arm(plan) {
+                    self.degraded = true;
+                }
             }
         }
     }
@@ -599,7 +635,7 @@ impl Harness {
         match self.instances[instance].entries.get(&key) {
             None => assert_eq!(status, FerryStatus::NotFound),
             Some(value) if value.len() <= buffer => {
-                assert_eq!(status, FerryStatus::Ok);
+                assert_eq!(status, FerryStatus::Ok, "{}", self.context());
                 assert_eq!(len, value.len() as u64);
                 assert_eq!(&buf[..value.len()], value.as_slice());
                 assert!(
@@ -663,7 +699,7 @@ impl Harness {
         let mut count = u64::MAX;
         // SAFETY: a live batch and out-parameter.
         let status = unsafe { ferry_batch_len(*ptr, &mut count) };
-        assert_eq!(status, FerryStatus::Ok);
+        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
         assert_eq!(count, writes.len() as u64, "batch_len");
     }
 

@@ -144,15 +144,18 @@ const CALL_NAMES: [&str; 6] = [
     "op",
 ];
 
-/// Arms `plan`, replacing any armed plan. Events are counted from now.
-pub fn arm(plan: Plan) {
+/// Arms `plan`, replacing any armed plan. Events are counted from now. Returns whether the
+/// replaced plan had fired: sled does some of its writes on its own threads, so a plan can
+/// fire after the caller last looked at [`fired`].
+pub fn arm(plan: Plan) -> bool {
     resolve_all();
     COUNTDOWN.store(0, Ordering::SeqCst);
-    FIRED.store(false, Ordering::SeqCst);
+    let had_fired = FIRED.swap(false, Ordering::SeqCst);
     FIRED_AT.store(0, Ordering::SeqCst);
     SITE.store(plan.site as u8, Ordering::SeqCst);
     ACTION.store(plan.action as u8, Ordering::SeqCst);
     COUNTDOWN.store(plan.nth, Ordering::SeqCst);
+    had_fired
 }
 
 /// Arms the plan in `FERRY_FAULT`, if set; returns it. Panics on a malformed plan.

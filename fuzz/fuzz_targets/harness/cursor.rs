@@ -127,7 +127,7 @@ impl Harness {
             }
             return;
         }
-        assert_eq!(status, FerryStatus::Ok, "cursor_next");
+        assert_eq!(status, FerryStatus::Ok, "cursor_next: {}", self.context());
         assert!(used as usize <= buffer);
         assert!(
             buf[used as usize..].iter().all(|&b| b == 0xCC),

@@ -11,8 +11,13 @@ use interoptopus::patterns::string::AsciiPointer;
 use super::{null_data, options, s, Harness};
 use crate::{faults, model};
 
-/// The store an input left empty for the next one (its directory and handle).
-pub(super) struct Pooled(pub(super) CString, pub(super) *mut FerryStore);
+/// The store an input left empty for the next one: its directory, its handle, and how many
+/// inputs have used it.
+pub(super) struct Pooled(
+    pub(super) CString,
+    pub(super) *mut FerryStore,
+    pub(super) u64,
+);
 // SAFETY: the handle is only used by the thread running the current input.
 unsafe impl Send for Pooled {}
 pub(super) static POOL: std::sync::Mutex<Option<Pooled>> = std::sync::Mutex::new(None);
@@ -23,11 +28,16 @@ pub(super) static POOL: std::sync::Mutex<Option<Pooled>> = std::sync::Mutex::new
 #[allow(dead_code)] // The fuzz target does not call it.
 pub(crate) fn close_pooled_store() {
     let pooled = POOL.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(Pooled(dir, mut store)) = pooled {
+    if let Some(Pooled(dir, mut store, _)) = pooled {
         // SAFETY: the pooled handle is live (no tree, cursor, batch or view of it is) and is
         // destroyed once: it left the pool above.
         let status = unsafe { ferry_store_destroy(&mut store) };
-        assert_eq!(status, FerryStatus::Ok, "closing the pooled store");
+        assert_eq!(
+            status,
+            FerryStatus::Ok,
+            "closing the pooled store: {}",
+            super::last_error_message()
+        );
         let _ = std::fs::remove_dir_all(dir.to_str().expect("UTF-8 path"));
     }
 }
@@ -46,7 +56,12 @@ impl Harness {
             unsafe { ferry_store_open(&mut store, AsciiPointer::from_cstr(&self.dir), &options()) };
         let status = self.status("store_open", status);
         if self.strict() {
-            assert_eq!(status, FerryStatus::Ok, "reopening the store");
+            assert_eq!(
+                status,
+                FerryStatus::Ok,
+                "reopening the store: {}",
+                self.context()
+            );
         }
         self.store = store;
         // Dropped trees are gone for good; the others must hold what the model says.
@@ -89,7 +104,7 @@ impl Harness {
                         buf.resize(used as usize, 0);
                         continue;
                     }
-                    assert_eq!(status, FerryStatus::Ok);
+                    assert_eq!(status, FerryStatus::Ok, "{}", self.context());
                     if count == 0 {
                         break;
                     }
@@ -130,7 +145,7 @@ impl Harness {
         }
         // SAFETY: null or a live store, destroyed once (the pointer is nulled).
         let status = unsafe { ferry_store_destroy(&mut self.store) };
-        assert_eq!(status, FerryStatus::Ok);
+        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
         assert!(self.store.is_null());
     }
 
@@ -257,7 +272,7 @@ impl Harness {
                     unsafe { ferry_tree_destroy(&mut ptr) };
                 }
             }
-            let pooled = Pooled(self.dir.clone(), self.store);
+            let pooled = Pooled(self.dir.clone(), self.store, self.store_age + 1);
             *POOL.lock().unwrap_or_else(|e| e.into_inner()) = Some(pooled);
             return;
         }
