@@ -28,8 +28,11 @@
 //! error in the fsync sled makes when a store closes panics inside sled: ferry-core now
 //! contains that panic, but libFuzzer's panic hook aborts on any panic, caught or not, so no
 //! fault is armed while handles close (`regression input panic-sled-close-fsync-eio` replays
-//! without reaching it). sled leaked the error it records after an I/O error: fixed in the
-//! patched sled Ferry builds (`vendor/README.md`).
+//! without reaching it). sled leaked the error it records after an I/O error, and a flush
+//! could wait forever for a log write that failed on sled's thread pool: both fixed in the
+//! patched sled Ferry builds (`vendor/README.md`). sled writes on its own threads, so a fault
+//! can fire after the call that caused the write returned: the harness notices it when it
+//! re-arms (`faults::arm`) and when an input ends (`finish`).
 //!
 //! `make test` replays the committed inputs (`fuzz/corpus/ffi_ops/`, `fuzz/artifacts/ffi_ops/`)
 //! through this harness without cargo-fuzz: `ffi/tests/fuzz_corpus.rs`.

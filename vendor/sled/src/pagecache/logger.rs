@@ -442,6 +442,18 @@ impl Log {
                         lsn, e
                     );
                     iobufs.config.set_global_error(e);
+
+                    // Ferry patch (vendor/README.md): wake the threads waiting in
+                    // `make_stable` for this buffer, as the other writer of buffers
+                    // (`maybe_seal_and_write_iobuf`) does. Without it a flush waiting for
+                    // this write never returns.
+                    let intervals = iobufs.intervals.lock();
+
+                    // having held the mutex makes this linearized
+                    // with the notify below.
+                    drop(intervals);
+
+                    let _notified = iobufs.interval_updated.notify_all();
                 }
             })?;
 
