@@ -82,10 +82,12 @@ fn harness_lock() -> std::sync::MutexGuard<'static, ()> {
     HARNESS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Points the harness at a directory of its own for its stores (it reads this once).
-fn store_root() -> &'static Path {
-    static ROOT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let root = ROOT.get_or_init(|| tempfile::tempdir().unwrap()).path();
+/// Points the harness at a directory of its own for its stores; the harness reads it once per
+/// process, so every test uses the same one. Each test removes it when done (a static's
+/// `TempDir` is never dropped); the next recreates what it needs (sled creates the path).
+fn own_store_root() -> &'static Path {
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| tempfile::tempdir().unwrap().keep());
     std::env::set_var("FERRY_FUZZ_DIR", root);
     root
 }
@@ -93,17 +95,17 @@ fn store_root() -> &'static Path {
 #[test]
 fn the_committed_fuzz_inputs_replay_without_a_finding() {
     let _harness = harness_lock();
-    store_root();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
-    let seeds = inputs(&root.join("corpus").join(TARGET));
-    let regressions = inputs(&root.join("artifacts").join(TARGET));
+    let stores = own_store_root();
+    let fuzz_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
+    let seeds = inputs(&fuzz_dir.join("corpus").join(TARGET));
+    let regressions = inputs(&fuzz_dir.join("artifacts").join(TARGET));
     assert!(
-        seeds.len() >= 6,
+        seeds.len() >= 300,
         "the seed corpus shrank to {} inputs",
         seeds.len()
     );
     assert!(
-        regressions.len() >= 2,
+        regressions.len() >= 4,
         "regression inputs went missing: {regressions:?}"
     );
 
@@ -116,6 +118,7 @@ fn the_committed_fuzz_inputs_replay_without_a_finding() {
         }
     }
     harness::close_pooled_store();
+    let _ = std::fs::remove_dir_all(stores);
 
     eprintln!(
         "replayed {} seeds and {} regression inputs: {operations} operations, no finding",
@@ -147,7 +150,7 @@ fn the_committed_fuzz_inputs_replay_without_a_finding() {
 #[test]
 fn finding_flush_never_returns_after_a_failed_background_write() {
     let _harness = harness_lock();
-    store_root();
+    let stores = own_store_root();
     let artifacts = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../fuzz/artifacts")
         .join(TARGET);
@@ -162,7 +165,7 @@ fn finding_flush_never_returns_after_a_failed_background_write() {
     })
     .collect();
     let (done, finished) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
+    let worker = std::thread::spawn(move || {
         for round in 0..3_000 {
             for ops in &pair {
                 let _ = done.send(round);
@@ -174,17 +177,22 @@ fn finding_flush_never_returns_after_a_failed_background_write() {
             }
         }
         harness::close_pooled_store();
+        let _ = std::fs::remove_dir_all(stores);
         drop(done);
     });
     let mut last = 0;
     loop {
         match finished.recv_timeout(std::time::Duration::from_secs(30)) {
             Ok(round) => last = round,
+            // Finished, or failed a check: join says which.
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                 panic!("round {last} of the pair has not returned for 30 s: a flush hangs")
             }
         }
+    }
+    if let Err(panic) = worker.join() {
+        std::panic::resume_unwind(panic);
     }
     eprintln!("the pair of inputs ran 3,000 times without a hang");
 }
