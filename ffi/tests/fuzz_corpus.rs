@@ -67,12 +67,18 @@ fn replay(path: &Path) -> Option<usize> {
     let ops = decode(&bytes)?;
     let ops = &ops[..ops.len().min(MAX_OPS)];
     let _named = NamedOnPanic(path);
+    run(ops);
+    Some(ops.len())
+}
+
+/// Runs one decoded input as the fuzz target does: at most [`MAX_OPS`] operations, then the
+/// end-of-input checks and cleanup.
+fn run(ops: &[Op]) {
     let mut harness = Harness::new();
-    for op in ops {
+    for op in ops.iter().take(MAX_OPS) {
         harness.run(op);
     }
     harness.finish();
-    Some(ops.len())
 }
 
 /// The harness, its store pool and the fault plan are process-wide: one test at a time.
@@ -169,11 +175,7 @@ fn finding_flush_never_returns_after_a_failed_background_write() {
         for round in 0..3_000 {
             for ops in &pair {
                 let _ = done.send(round);
-                let mut harness = Harness::new();
-                for op in ops.iter().take(MAX_OPS) {
-                    harness.run(op);
-                }
-                harness.finish();
+                run(ops);
             }
         }
         harness::close_pooled_store();
