@@ -65,10 +65,9 @@ impl Drop for NamedOnPanic<'_> {
 fn replay(path: &Path) -> Option<usize> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     let ops = decode(&bytes)?;
-    let ops = &ops[..ops.len().min(MAX_OPS)];
     let _named = NamedOnPanic(path);
-    run(ops);
-    Some(ops.len())
+    run(&ops);
+    Some(ops.len().min(MAX_OPS))
 }
 
 /// Runs one decoded input as the fuzz target does: at most [`MAX_OPS`] operations, then the

@@ -48,8 +48,6 @@ pub(crate) struct Harness {
     cursors: [Option<CursorModel>; CURSOR_SLOTS],
     /// The status of the most recent call that did not return OK.
     last_failure: FerryStatus,
-    /// Its message (`ferry_last_error`).
-    last_message: String,
     /// How many inputs used this store before this one (it is pooled between inputs).
     store_age: u64,
     /// An injected I/O error fired: the store is no longer compared with the model.
@@ -149,7 +147,6 @@ impl Harness {
             views: Default::default(),
             cursors: Default::default(),
             last_failure,
-            last_message: String::new(),
             store_age,
             degraded: false,
             // Both findings it used to avoid are fixed; FERRY_FUZZ_AVOID_FIXED=1 avoids them again.
@@ -166,7 +163,6 @@ impl Harness {
         );
         if status != FerryStatus::Ok {
             self.last_failure = status;
-            self.last_message = last_error_message();
         }
         if faults::fired() {
             self.degraded = true;
@@ -175,10 +171,15 @@ impl Harness {
     }
 
     /// What a failed check prints besides its own message: the last failure and the store.
+    /// Successful calls leave the thread's last error in place, so its message is still the
+    /// last failure's.
     fn context(&self) -> String {
         format!(
             "last failure {:?}: \"{}\"; store {:?}, used by {} inputs before this one",
-            self.last_failure, self.last_message, self.dir, self.store_age
+            self.last_failure,
+            last_error_message(),
+            self.dir,
+            self.store_age
         )
     }
 
