@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# vendor/sled must be exactly sled 0.34.7 from crates.io plus vendor/sled.patch
-# (vendor/README.md).
+# Checks, offline and in a few seconds, that the repository alone can build Ferry
+# (README.md, "Dependencies"; runs in `make lint`):
+#   1. vendor/sled is exactly the published sled 0.34.7 (vendor/sled-0.34.7.crate, its
+#      crates.io checksum checked) plus vendor/sled.patch (vendor/README.md);
+#   2. vendor/crates holds exactly the crates the three Cargo.lock files name, every file as
+#      published (scripts/check_vendored.py);
+#   3. vendor/python holds exactly the wheels scripts/schemathesis/requirements.txt pins;
+#   4. every workspace resolves with an empty CARGO_HOME and no network (`cargo fetch
+#      --locked --offline`, which also verifies the vendored files cargo would use), and the
+#      wheel set installs with `pip --no-index` (resolved, not installed).
 #
-#   scripts/check-vendor.sh            downloads the published crate (unless cargo's cache has
-#                                      it), checks its crates.io checksum, applies the patch and
-#                                      compares every vendored file; fails on any difference.
+#   scripts/check-vendor.sh            all of the above; fails on any difference.
 #   scripts/check-vendor.sh --update   rewrites vendor/sled.patch from vendor/sled after an
 #                                      edit there.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 version=0.34.7
+crate=vendor/sled-$version.crate
 # The checksum the crates.io index gives for sled 0.34.7 (Cargo.lock had it before the patch).
 sha256=7f96b4737c2ce5987354855aed3797279def4ebf734436c6aa4552cf8e169935
-url="https://static.crates.io/crates/sled/sled-$version.crate"
+lockfiles=(Cargo.lock fuzz/Cargo.lock bench/rust/Cargo.lock)
+requirements=scripts/schemathesis/requirements.txt
 
 case "${1:-}" in
     "" | --update) ;;
@@ -23,11 +31,8 @@ esac
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-crate="$(find "${CARGO_HOME:-$HOME/.cargo}/registry/cache" -name "sled-$version.crate" 2>/dev/null | head -1)"
-if [ -z "$crate" ]; then
-    crate="$scratch/sled-$version.crate"
-    curl -fsSL --retry 3 -o "$crate" "$url"
-fi
+# --- 1. vendor/sled = the published crate + vendor/sled.patch --------------------------------
+[ -f "$crate" ] || { echo "check-vendor: $crate is missing (make vendor fetches it)" >&2; exit 1; }
 echo "$sha256  $crate" | sha256sum --check --quiet ||
     { echo "check-vendor: $crate does not have crates.io's checksum" >&2; exit 1; }
 tar -xzf "$crate" -C "$scratch"
@@ -59,4 +64,28 @@ while IFS= read -r -d '' file; do
     fi
 done < <(find vendor/sled -type f -print0)
 [ "$status" = 0 ] || exit 1
-echo "check-vendor: vendor/sled = sled $version from crates.io + vendor/sled.patch ($(find vendor/sled -type f | wc -l) files)"
+echo "check-vendor: vendor/sled = $crate (crates.io's checksum) + vendor/sled.patch ($(find vendor/sled -type f | wc -l) files)"
+
+# --- 2, 3. vendor/crates and vendor/python against the lockfiles ------------------------------
+python3 scripts/check_vendored.py crates vendor/crates "${lockfiles[@]}"
+python3 scripts/check_vendored.py wheels vendor/python "$requirements"
+
+# --- 4. Resolution from the repository alone --------------------------------------------------
+mkdir "$scratch/cargo-home"
+for lock in "${lockfiles[@]}"; do
+    manifest="$(dirname "$lock")/Cargo.toml"
+    if ! CARGO_HOME="$scratch/cargo-home" CARGO_NET_OFFLINE=true \
+        cargo fetch --locked --offline --quiet --manifest-path "$manifest" 2>"$scratch/fetch.log"; then
+        echo "check-vendor: $manifest does not resolve offline from vendor/crates with an empty CARGO_HOME:" >&2
+        sed 's/^/  /' "$scratch/fetch.log" >&2
+        exit 1
+    fi
+done
+echo "check-vendor: ${lockfiles[*]} resolve offline from vendor/crates with an empty CARGO_HOME"
+if ! python3 -m pip install --quiet --disable-pip-version-check --dry-run --ignore-installed \
+    --no-index --find-links vendor/python -r "$requirements" >"$scratch/pip.log" 2>&1; then
+    echo "check-vendor: the wheels in vendor/python do not install with --no-index:" >&2
+    sed 's/^/  /' "$scratch/pip.log" >&2
+    exit 1
+fi
+echo "check-vendor: $requirements installs from vendor/python with --no-index"

@@ -1,0 +1,2 @@
+#[cfg(feature = "parser")]
+mod parser;

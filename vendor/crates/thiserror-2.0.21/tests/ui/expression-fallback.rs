@@ -1,0 +1,7 @@
+use thiserror::Error;
+
+#[derive(Error, Debug)]
+#[error("".yellow)]
+pub struct ArgError;
+
+fn main() {}
