@@ -2,18 +2,24 @@
 #
 # Every target that needs a tool first runs `deps`, which installs what is missing and is
 # quick (no network) when everything is already there.
+#
+# Offline by design: cargo builds from vendor/crates (.cargo/config.toml sets net.offline) and
+# pip installs from vendor/python; only `make vendor` uses the crates registry and the Python
+# package index, and nothing here downloads a Rust toolchain or component.
 
 SHELL := /bin/bash
 
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
+# rustup would otherwise install a missing toolchain on first use.
+export RUSTUP_AUTO_INSTALL ?= 0
 
 PREFIX ?= /usr/local
 URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
+.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -22,13 +28,13 @@ deps: ## Install the tools the build needs (idempotent).
 	@scripts/deps.sh
 
 build: deps ## Build everything (release).
-	$(CARGO) build --workspace --release
+	$(CARGO) build --locked --workspace --release
 
 native: deps ## Build libferry.so and libferry.a (release) into target/release.
-	$(CARGO) build --release -p ferry-ffi
+	$(CARGO) build --locked --release -p ferry-ffi
 
 bindings: ## Regenerate generated/ from ffi/ (commit the result).
-	$(CARGO) run -q -p bindgen
+	$(CARGO) run --locked -q -p bindgen
 
 run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DATAPATH=./data).
 	scripts/build-ui.sh
@@ -36,16 +42,24 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-vendor test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
-lint: ## cargo fmt --check, clippy with warnings as errors, vendor/sled = upstream + its patch.
+lint: ## cargo fmt --check, clippy with warnings as errors; vendor/ is what the lockfiles name.
+	@for tool in rustfmt clippy; do $(CARGO) $${tool/rustfmt/fmt} --version >/dev/null 2>&1 || \
+		{ echo "lint: $$tool is not installed; install it with: rustup component add $$tool" >&2; exit 1; }; done
 	scripts/check-vendor.sh
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+vendor: ## Refresh vendor/ (crates, wheels) from the lockfiles; the one target that needs the registries.
+	scripts/vendor.sh
+
+test-vendor: ## The vendor checker catches each kind of drift (a file edited, a crate missing, ...).
+	python3 -m unittest discover -s scripts -p 'check_vendored_test.py'
 
 test-rust: ## Unit, integration, property and doc tests of the Rust crates.
-	$(CARGO) test --workspace --release -- --nocapture --test-threads=2 2>&1 | grep -v '^test .* \.\.\. ok$$'; exit $${PIPESTATUS[0]}
+	$(CARGO) test --locked --workspace --release -- --nocapture --test-threads=2 2>&1 | grep -v '^test .* \.\.\. ok$$'; exit $${PIPESTATUS[0]}
 
 test-bindgen: ## generated/ is fresh, and --check catches a changed signature.
 	scripts/test-bindgen.sh
@@ -57,12 +71,12 @@ test-leaks: native ## The C ABI tests under valgrind: no definite or indirect le
 	scripts/test-leaks.sh
 
 soak: ## Crash-safety soak: SIGKILL a writer TRIALS times (default 500), check every flushed write.
-	$(CARGO) run --release -q -p ferry-core --example crash_soak
+	$(CARGO) run --locked --release -q -p ferry-core --example crash_soak
 
-fuzz: ## Fuzz the C ABI for FUZZ_SECONDS (default 60) with cargo-fuzz (installed when missing).
+fuzz: ## Fuzz the C ABI for FUZZ_SECONDS (default 60): libFuzzer + ASan, built by plain cargo, offline.
 	scripts/fuzz.sh run $(FUZZ_SECONDS)
 
-fuzz-replay: ## Replay the fuzz seed corpus and regression inputs under cargo-fuzz; fails on a crash.
+fuzz-replay: ## Replay the fuzz seed corpus and regression inputs (libFuzzer + ASan); fails on a crash.
 	scripts/fuzz.sh replay
 
 test-csharp: native ## The C# smoke test of the generated layer on Mono.
@@ -87,7 +101,7 @@ test-ui: native ## Browser test (Chromium + playwright-core) of the UI against t
 	scripts/test-ui.sh
 
 doc: ## Build the API docs; a missing doc comment fails.
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --workspace --no-deps
 
 bench: deps ## Cross-language benchmark: Rust, C, C# and SQLite peers on 1M keys (3-6 min); writes bench/results/.
 	scripts/bench.sh
@@ -96,7 +110,7 @@ bench-quick: deps ## The cross-language benchmark on 50k keys (~10 s): fails onl
 	scripts/bench.sh --quick
 
 bench-criterion: deps ## Criterion benchmarks of ferry-core alone on 1M keys.
-	$(CARGO) bench -p ferry-core
+	$(CARGO) bench --locked -p ferry-core
 
 install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (default /usr/local).
 	scripts/install.sh "$(PREFIX)"

@@ -80,7 +80,7 @@ if ! flock -n 9; then
 fi
 
 step "libferry (cargo build --release -p ferry-ffi)"
-cargo build --release --quiet -p ferry-ffi
+cargo build --locked --release --quiet -p ferry-ffi
 
 if stale target/dotnet/Ferry.dll dotnet/Ferry/*.cs generated/csharp/*.cs target/release/libferry.so; then
     step "Ferry.dll (scripts/build-dotnet.sh)"
@@ -88,7 +88,7 @@ if stale target/dotnet/Ferry.dll dotnet/Ferry/*.cs generated/csharp/*.cs target/
 fi
 
 step "Rust harness (bench/rust)"
-CARGO_TARGET_DIR="$root/target" cargo build --release --quiet --manifest-path bench/rust/Cargo.toml
+CARGO_TARGET_DIR="$root/target" cargo build --locked --release --quiet --manifest-path bench/rust/Cargo.toml
 
 cflags=(-std=c99 -O2 -Wall -Wextra -pedantic -Werror)
 if stale "$build/bench-c" bench/c/bench.c bench/c/common.h generated/c/ferry.h; then

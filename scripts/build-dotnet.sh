@@ -15,7 +15,7 @@ cat >"$out/obj/Version.g.cs" <<CS
 [assembly: System.Reflection.AssemblyInformationalVersion("$version")]
 CS
 
-cargo build --release --quiet -p ferry-ffi
+cargo build --locked --release --quiet -p ferry-ffi
 mcs -langversion:7.2 -target:library -unsafe -optimize+ -debug:portable -warnaserror \
     -doc:"$out/obj/Ferry.xml" -out:"$out/obj/Ferry.dll" \
     dotnet/Ferry/*.cs generated/csharp/*.cs "$out/obj/Version.g.cs"

@@ -3,17 +3,13 @@
 # checks and returns (no network). Runs as root on a fresh Debian 12 machine.
 set -euo pipefail
 
+# Rust is the machine's own toolchain: nothing here downloads one, nor a component (`make lint`
+# names rustfmt or clippy when one is missing). Crates come from vendor/crates, offline.
 need_rust() {
     if ! command -v cargo >/dev/null 2>&1; then
         echo "deps: cargo is missing. Install Rust (rustup) first; Ferry needs Rust 1.80 or newer." >&2
         exit 1
     fi
-    for component in rustfmt clippy; do
-        if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
-            echo "deps: installing rustup component $component"
-            rustup component add "$component"
-        fi
-    done
 }
 
 # Debian packages: installs the ones dpkg does not list as installed.

@@ -63,7 +63,7 @@ flock -n 9 || { echo "dist: waiting for another scripts/dist.sh in this checkout
 
 # ---- 1. native ------------------------------------------------------------------------------
 progress "native: cargo build --release -p ferry-ffi (target/release/libferry.a)"
-cargo build --release --quiet -p ferry-ffi
+cargo build --locked --release --quiet -p ferry-ffi
 libferry=$root/target/release/libferry.a
 
 # ---- 2. ui ----------------------------------------------------------------------------------

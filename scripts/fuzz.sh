@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes Ferry's C ABI with cargo-fuzz (libFuzzer, AddressSanitizer) on stable Rust.
+# Fuzzes Ferry's C ABI with libFuzzer and AddressSanitizer on stable Rust, offline.
 #
 #   scripts/fuzz.sh run [SECONDS]   fuzz for SECONDS (default 60); prints executions, exec/s
 #                                   and findings. New inputs go to fuzz/work/<target>/
@@ -9,15 +9,21 @@
 #                                   regression input in fuzz/artifacts/<target>/ once; fails
 #                                   if any crashes.
 #
-# The target is fuzz/fuzz_targets/ffi_ops.rs (FUZZ_TARGET overrides it). cargo-fuzz needs
-# nightly flags (-Zsanitizer); RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
-# Installs cargo-fuzz (from crates.io, ~1 min) and g++ (libFuzzer is C++) when missing. The
-# first build takes ~4 minutes on 2 cores; later ones are incremental.
+# The target is fuzz/fuzz_targets/ffi_ops.rs (FUZZ_TARGET overrides it). No cargo-fuzz: plain
+# cargo builds the target with the flags cargo-fuzz 0.13 passes (fuzz/README.md), from
+# vendor/crates like every other build, and the script runs the libFuzzer binary itself.
+# -Zsanitizer is a nightly flag; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept it.
+# Installs g++ (libFuzzer is C++) when missing. The first build takes ~4 minutes on 2 cores;
+# later ones are incremental.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target="${FUZZ_TARGET:-ffi_ops}"
 export RUSTC_BOOTSTRAP=1
+host="$(rustc -vV | sed -n 's/^host: //p')"
+binary="fuzz/target/$host/release/$target"
+# ASan's defaults as cargo-fuzz sets them; a caller's own options come first.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_odr_violation=0"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # The harness's stores go here (tmpfs when there is one) and are removed with it at the end;
 # libFuzzer ends the process without running destructors.
@@ -39,15 +45,34 @@ need_tools() {
         apt-get install -y -qq g++ >/dev/null ||
             { apt-get update -qq && apt-get install -y -qq g++ >/dev/null; }
     fi
-    if ! cargo fuzz --version >/dev/null 2>&1; then
-        echo "fuzz: cargo-fuzz is missing; cargo install cargo-fuzz --locked"
-        cargo install cargo-fuzz --locked
-    fi
 }
 
+# What `cargo fuzz build` (cargo-fuzz 0.13.2) runs: SanitizerCoverage for libFuzzer's
+# feedback, AddressSanitizer, `--cfg fuzzing`, debug assertions, one codegen unit, line tables.
+# --target keeps build scripts and proc macros uninstrumented.
 build() {
-    echo "fuzz: cargo fuzz build $target (AddressSanitizer, release with debug assertions)"
-    cargo fuzz build "$target"
+    echo "fuzz: cargo build $target (libFuzzer + AddressSanitizer, release with debug assertions)"
+    local flags=(
+        -Cpasses=sancov-module
+        -Cllvm-args=-sanitizer-coverage-level=4
+        -Cllvm-args=-sanitizer-coverage-inline-8bit-counters
+        -Cllvm-args=-sanitizer-coverage-pc-table
+        -Cllvm-args=-sanitizer-coverage-trace-compares
+        --cfg fuzzing
+        -Cllvm-args=-simplifycfg-branch-fold-threshold=0
+        -Zsanitizer=address
+        -Cllvm-args=-sanitizer-coverage-stack-depth
+        -Cdebug-assertions
+        -Ccodegen-units=1
+    )
+    RUSTFLAGS="${flags[*]}${RUSTFLAGS:+ $RUSTFLAGS}" cargo build --locked \
+        --manifest-path fuzz/Cargo.toml --target "$host" --release \
+        --config 'profile.release.debug="line-tables-only"' --bin "$target"
+}
+
+# Runs the fuzzer binary as `cargo fuzz run` does: crashes go to fuzz/artifacts/<target>/.
+fuzz_binary() {
+    "$binary" -artifact_prefix="fuzz/artifacts/$target/" "$@"
 }
 
 cmd_run() {
@@ -61,7 +86,7 @@ cmd_run() {
     trap 'rm -f "$log"' RETURN
     echo "fuzz: running $target for $seconds s (seeds: fuzz/corpus/$target, working corpus: fuzz/work/$target)"
     # -timeout: an input running longer than 10 s is a finding (a hang).
-    cargo fuzz run "$target" "fuzz/work/$target" "fuzz/corpus/$target" -- \
+    fuzz_binary "fuzz/work/$target" "fuzz/corpus/$target" \
         -max_total_time="$seconds" -timeout=10 -print_final_stats=1 >"$log" 2>&1 || rc=$?
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" | sed 's/^/  /' || true
     local runs execs
@@ -71,7 +96,8 @@ cmd_run() {
     if [ "$rc" != 0 ]; then
         cp "$log" "fuzz/work/$target.log"
         echo "fuzz: FINDING (exit $rc); the input is in fuzz/artifacts/$target/, the whole log in fuzz/work/$target.log:"
-        grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|^Reproduce|^\s+cargo fuzz run' -A2 "$log" | head -40
+        grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|^Test unit written' -A2 "$log" | head -40
+        echo "fuzz: reproduce with: $binary <the input>" 
         return 1
     fi
     echo "fuzz: no findings"
@@ -85,7 +111,7 @@ cmd_replay() {
     trap 'rm -rf "$scratch"' RETURN
     # The seeds are read, never written: libFuzzer writes into its first corpus directory.
     echo "fuzz: replaying fuzz/corpus/$target ($(find "fuzz/corpus/$target" -type f | wc -l) inputs)"
-    cargo fuzz run "$target" "$scratch" "fuzz/corpus/$target" -- -runs=0 -timeout=10 \
+    fuzz_binary "$scratch" "fuzz/corpus/$target" -runs=0 -timeout=10 \
         >"$scratch.log" 2>&1 || rc=$?
     grep -E '^Done [0-9]+ runs' "$scratch.log" | sed 's/^/  /' || true
     if [ "$rc" != 0 ]; then
@@ -99,7 +125,7 @@ cmd_replay() {
     shopt -s nullglob
     for input in "fuzz/artifacts/$target"/*; do
         count=$((count + 1))
-        if cargo fuzz run "$target" "$input" >"$scratch/one.log" 2>&1; then
+        if fuzz_binary "$input" >"$scratch/one.log" 2>&1; then
             echo "  ok      $input"
         else
             failed=$((failed + 1))

@@ -6,11 +6,13 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 echo "bindgen: checking generated/ against ffi/"
-cargo run -q -p bindgen -- --check
+cargo run --locked -q -p bindgen -- --check
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-git ls-files -z | xargs -0 cp --parents -t "$scratch"
+# The vendored trees are only read: linked, not copied (~90 MB).
+git ls-files -z -- . ':!vendor/crates' ':!vendor/python' | xargs -0 cp --parents -t "$scratch"
+ln -s "$root/vendor/crates" "$scratch/vendor/crates"
 file=ffi/src/tree.rs
 before='pub unsafe extern "C" fn ferry_tree_len(tree: \*const FerryTree, count: \*mut u64)'
 after='pub unsafe extern "C" fn ferry_tree_len(tree: *const FerryTree, count: *mut u32)'
@@ -25,7 +27,7 @@ set +e
 # A target directory of its own: the scratch build's bindgen binary (its sources mutated, its
 # root compiled in) must never replace target/debug/bindgen, which `cargo run -p bindgen`
 # in the checkout would then run without rebuilding.
-output=$(cd "$scratch" && CARGO_TARGET_DIR="$root/target/bindgen-scratch" cargo run -q -p bindgen -- --check 2>&1)
+output=$(cd "$scratch" && CARGO_TARGET_DIR="$root/target/bindgen-scratch" cargo run --locked -q -p bindgen -- --check 2>&1)
 status=$?
 set -e
 echo "$output" | sed 's/^/  | /'

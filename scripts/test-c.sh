@@ -29,7 +29,7 @@ trap 'rm -rf "$tmp"' EXIT
 info="$tmp/info" # what a step appends here is shown under its result line, pass or fail
 
 echo "test-c: cargo build --release -p ferry-ffi"
-cargo build --release --quiet -p ferry-ffi
+cargo build --locked --release --quiet -p ferry-ffi
 
 # The lines the example must print (whole lines), and the start of its error line (the rest
 # of the message belongs to ferry-core).

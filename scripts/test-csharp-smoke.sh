@@ -32,7 +32,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 echo "== cargo build --release -p ferry-ffi"
-cargo build --release --quiet -p ferry-ffi
+cargo build --locked --release --quiet -p ferry-ffi
 
 echo "== mcs (C# 7.2) generated/csharp/*.cs ffi/tests/csharp/Smoke.cs"
 mcs -langversion:7.2 -unsafe -warnaserror -nologo -out:"$tmp/Smoke.exe" \

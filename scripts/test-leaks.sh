@@ -36,7 +36,7 @@ supp="$PWD/scripts/valgrind-sled.supp"
 check() {
     local test="$1" binary log="$tmp/$1.log" out="$tmp/$1.out" rc=0
     shift # the rest: which tests of the binary to run (all when none)
-    binary="$(cargo test -p ferry-ffi --test "$test" "${profile[@]}" --no-run --message-format=json 2>/dev/null |
+    binary="$(cargo test --locked -p ferry-ffi --test "$test" "${profile[@]}" --no-run --message-format=json 2>/dev/null |
         sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)"
     [ -x "$binary" ] || { echo "test-leaks: could not build the $test test binary" >&2; return 1; }
     echo "test-leaks: valgrind --leak-check=full $(basename "$binary") (one test thread)"

@@ -4,7 +4,8 @@
 #   scripts/test-schemathesis.sh [CASES]      (CASES: at least this many test cases; default 1000)
 #
 # Installs the pinned Schemathesis (scripts/schemathesis/requirements.txt) into
-# target/schemathesis/venv when it is missing or the pins changed (~15 s once; a no-op after),
+# target/schemathesis/venv from the vendored wheels in vendor/python, never from the network
+# (`pip --no-index`), when it is missing or the pins changed (~10 s once; a no-op after),
 # builds the server, starts it on a free loopback port with a temporary store, and runs
 # `st run` against http://127.0.0.1:PORT/api/openapi.json: the coverage, fuzzing and stateful
 # (OpenAPI links) phases, positive and negative data, with every check Schemathesis has
@@ -32,6 +33,7 @@ fi
 requirements=scripts/schemathesis/requirements.txt
 venv=target/schemathesis/venv
 stamp=$venv/requirements.installed
+pip_offline=(--quiet --disable-pip-version-check --no-index --find-links vendor/python)
 st=$venv/bin/st
 if [[ ! -x "$st" ]] || ! cmp -s "$requirements" "$stamp"; then
     echo "test-schemathesis: installing Schemathesis into $venv ..."
@@ -39,13 +41,13 @@ if [[ ! -x "$st" ]] || ! cmp -s "$requirements" "$stamp"; then
     rm -rf "$venv"
     mkdir -p "$(dirname "$venv")"
     if python3 -m venv "$venv" 2>/dev/null; then
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        "$venv/bin/python" -m pip install "${pip_offline[@]}" -r "$requirements"
     else
         # A Python without ensurepip (Debian's python3 without python3-venv): a venv without
         # pip, filled by the outer pip.
         rm -rf "$venv"
         python3 -m venv --without-pip "$venv"
-        python3 -m pip --python "$venv/bin/python" install --quiet --disable-pip-version-check -r "$requirements"
+        python3 -m pip --python "$venv/bin/python" install "${pip_offline[@]}" -r "$requirements"
     fi
     cp "$requirements" "$stamp"
     echo "test-schemathesis: installed $("$st" --version) in $((SECONDS - started)) s"
