@@ -46,8 +46,8 @@ test: deps lint test-vendor test-rust doc test-bindgen test-c test-csharp test-l
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check, clippy with warnings as errors; vendor/ is what the lockfiles name.
-	@for tool in rustfmt clippy; do $(CARGO) $${tool/rustfmt/fmt} --version >/dev/null 2>&1 || \
-		{ echo "lint: $$tool is not installed; install it with: rustup component add $$tool" >&2; exit 1; }; done
+	@$(CARGO) fmt --version >/dev/null 2>&1 || { echo "lint: rustfmt is not installed (rustup component add rustfmt)" >&2; exit 1; }
+	@$(CARGO) clippy --version >/dev/null 2>&1 || { echo "lint: clippy is not installed (rustup component add clippy)" >&2; exit 1; }
 	scripts/check-vendor.sh
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
