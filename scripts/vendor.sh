@@ -48,11 +48,22 @@ fi
 # --- Rust crates -----------------------------------------------------------------------------
 say "copying the tree to $scratch/tree"
 mkdir "$scratch/tree"
+# The working tree as it is: untracked files included, files deleted there left out.
 git ls-files -z --cached --others --exclude-standard -- . \
     ':!vendor/crates' ':!vendor/python' ':!.cargo' |
+    while IFS= read -r -d '' file; do [[ -e "$file" ]] && printf '%s\0' "$file"; done |
     xargs -0 cp --parents -t "$scratch/tree"
 cd "$scratch/tree"
 
+if [[ -n "${UPDATE:-}" && "$UPDATE" != all ]]; then
+    for crate in $UPDATE; do
+        for manifest in "${workspaces[@]}"; do
+            grep -qx "name = \"$crate\"" "$(dirname "$manifest")/Cargo.lock" && continue 2
+        done
+        echo "vendor: UPDATE names $crate, which no Cargo.lock has; nothing was written" >&2
+        exit 1
+    done
+fi
 for manifest in "${workspaces[@]}"; do
     lock="$(dirname "$manifest")/Cargo.lock"
     if [[ "${UPDATE:-}" == all ]]; then
