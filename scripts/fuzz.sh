@@ -97,7 +97,7 @@ cmd_run() {
         cp "$log" "fuzz/work/$target.log"
         echo "fuzz: FINDING (exit $rc); the input is in fuzz/artifacts/$target/, the whole log in fuzz/work/$target.log:"
         grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|^Test unit written' -A2 "$log" | head -40
-        echo "fuzz: reproduce with: $binary <the input>" 
+        echo "fuzz: reproduce with: $binary <the input>"
         return 1
     fi
     echo "fuzz: no findings"
