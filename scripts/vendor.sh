@@ -25,9 +25,13 @@ filterer_version=0.5.18
 platform=x86_64-unknown-linux-gnu
 python_version=3.11
 workspaces=(Cargo.toml fuzz/Cargo.toml bench/rust/Cargo.toml)
+locks=("${workspaces[@]/%Cargo.toml/Cargo.lock}")
 requirements=scripts/schemathesis/requirements.txt
+sled_version=0.34.7
 
 say() { echo "vendor: $*"; }
+# locks_crate LOCKFILE CRATE: does the lockfile name the crate?
+locks_crate() { grep -qx "name = \"$2\"" "$1"; }
 
 # This script is the one place that goes to the registries.
 export CARGO_NET_OFFLINE=false
@@ -57,21 +61,21 @@ cd "$scratch/tree"
 
 if [[ -n "${UPDATE:-}" && "$UPDATE" != all ]]; then
     for crate in $UPDATE; do
-        for manifest in "${workspaces[@]}"; do
-            grep -qx "name = \"$crate\"" "$(dirname "$manifest")/Cargo.lock" && continue 2
+        for lock in "${locks[@]}"; do
+            locks_crate "$lock" "$crate" && continue 2
         done
         echo "vendor: UPDATE names $crate, which no Cargo.lock has; nothing was written" >&2
         exit 1
     done
 fi
-for manifest in "${workspaces[@]}"; do
-    lock="$(dirname "$manifest")/Cargo.lock"
+for i in "${!workspaces[@]}"; do
+    manifest=${workspaces[i]} lock=${locks[i]}
     if [[ "${UPDATE:-}" == all ]]; then
         say "cargo update ($manifest)"
         cargo update --quiet --manifest-path "$manifest"
     elif [[ -n "${UPDATE:-}" ]]; then
         for crate in $UPDATE; do
-            if grep -qx "name = \"$crate\"" "$lock"; then
+            if locks_crate "$lock" "$crate"; then
                 say "cargo update -p $crate ($manifest)"
                 cargo update --quiet --manifest-path "$manifest" -p "$crate"
             fi
@@ -98,12 +102,12 @@ cp -r "$scratch/crates" vendor/crates
 say "vendor/crates: $(find vendor/crates -mindepth 1 -maxdepth 1 -type d | wc -l) crates ($stubs stubs), $(du -sh vendor/crates | cut -f1)"
 
 # --- The published sled, which vendor/sled patches -------------------------------------------
-sled_crate=vendor/sled-0.34.7.crate
+sled_crate=vendor/sled-$sled_version.crate
 if [[ ! -f "$sled_crate" ]]; then
     say "fetching $sled_crate through cargo"
     mkdir -p "$scratch/sled/src" "$scratch/cargo-home"
     touch "$scratch/sled/src/lib.rs"
-    printf '[package]\nname = "fetch-sled"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nsled = "=0.34.7"\n' \
+    printf '[package]\nname = "fetch-sled"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nsled = "=%s"\n' "$sled_version" \
         >"$scratch/sled/Cargo.toml"
     (cd "$scratch/sled" && CARGO_HOME="$scratch/cargo-home" cargo fetch --quiet)
     cp "$(find "$scratch/cargo-home/registry/cache" -name "$(basename "$sled_crate")")" "$sled_crate"
@@ -122,5 +126,5 @@ say "vendor/python: $(find vendor/python -name '*.whl' | wc -l) wheels, $(du -sh
 
 # --- What was written matches the lockfiles, offline -----------------------------------------
 scripts/check-vendor.sh
-git status --short -- vendor Cargo.lock fuzz/Cargo.lock bench/rust/Cargo.lock | sed 's/^/vendor: changed: /' | head -20
+git status --short -- vendor "${locks[@]}" | sed 's/^/vendor: changed: /' | head -20
 say "done; commit vendor/ together with the manifests and lockfiles"
