@@ -27,6 +27,8 @@ namespace Ferry.Server.Tests
         [TestCase("--urls", "http://127.0.0.1")]
         [TestCase("--urls", "http://127.0.0.1:5000,ftp://x:1")]
         [TestCase("--datapath")]
+        [TestCase("--durability", "sometimes")]
+        [TestCase("--durability")]
         public void BadOptionsPrintUsageAndExit2(params string[] args)
         {
             string stdout, stderr;
@@ -41,7 +43,7 @@ namespace Ferry.Server.Tests
         {
             string stdout, stderr;
             Assert.AreEqual(0, ServerProcess.Run(out stdout, out stderr, "--help"));
-            foreach (var option in new[] { "--datapath", "--urls", "--cors-origin", "--log-level", "--max-body-bytes", "--ui", "--help" })
+            foreach (var option in new[] { "--datapath", "--urls", "--cors-origin", "--log-level", "--max-body-bytes", "--durability", "--ui", "--help" })
                 StringAssert.Contains(option, stdout);
         }
 
@@ -75,6 +77,23 @@ namespace Ferry.Server.Tests
             using (var third = ServerProcess.Start(data))
             {
                 Assert.AreEqual("2", new Api(third).Get("/api/data/persisted-2").Text);
+            }
+        }
+
+        [Test]
+        public void DurableByDefaultRelaxedOnRequest()
+        {
+            using (var server = ServerProcess.Start(_dir.Sub("durable")))
+            {
+                Assert.AreEqual(201, new Api(server).Put("/api/data/d", "1").Status);
+                StringAssert.Contains("\"durability\":\"durable\"", server.Stdout);
+                StringAssert.DoesNotContain("--durability relaxed", server.Stdout);
+            }
+            using (var server = ServerProcess.Start(_dir.Sub("relaxed"), "--durability", "relaxed"))
+            {
+                Assert.AreEqual(201, new Api(server).Put("/api/data/r", "1").Status);
+                StringAssert.Contains("\"durability\":\"relaxed\"", server.Stdout);
+                StringAssert.Contains("\"level\":\"warn\",\"msg\":\"--durability relaxed:", server.Stdout);
             }
         }
 

@@ -71,7 +71,7 @@ namespace Ferry.Server.Tests
             foreach (var method in new[] { "get", "post", "put", "delete" })
                 Assert.IsNotNull(paths["/api/data/{key}"][method], "documents " + method + " /api/data/{key}");
             var codes = doc["components"]["schemas"]["Error"]["properties"]["error"]["enum"].Select(t => (string)t).ToArray();
-            CollectionAssert.AreEquivalent(new[] { "invalid_json", "invalid_key", "invalid_query", "not_found", "method_not_allowed", "payload_too_large", "internal" }, codes);
+            CollectionAssert.AreEquivalent(new[] { "invalid_json", "invalid_key", "invalid_query", "not_found", "method_not_allowed", "payload_too_large", "internal", "not_durable" }, codes);
         }
 
         [TestCase("GET", "/api/nope")]

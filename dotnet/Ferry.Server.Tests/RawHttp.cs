@@ -65,17 +65,24 @@ namespace Ferry.Server.Tests
             var text = Encoding.GetEncoding("ISO-8859-1").GetString(data);
             var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
             if (end < 0) throw new InvalidDataException("no complete response: " + text);
-            var lines = text.Substring(0, end).Split(new[] { "\r\n" }, StringSplitOptions.None);
+            var response = ParseHead(text.Substring(0, end));
+            var body = new byte[data.Length - end - 4];
+            Buffer.BlockCopy(data, end + 4, body, 0, body.Length);
+            if (string.Equals(response.Header("Transfer-Encoding"), "chunked", StringComparison.OrdinalIgnoreCase)) body = Dechunk(body);
+            response.Body = body;
+            return response;
+        }
+
+        /// <summary>The status line and headers (without the blank line that ends them).</summary>
+        internal static RawResponse ParseHead(string head)
+        {
+            var lines = head.Split(new[] { "\r\n" }, StringSplitOptions.None);
             var response = new RawResponse { Status = int.Parse(lines[0].Split(' ')[1]) };
             for (var i = 1; i < lines.Length; i++)
             {
                 var colon = lines[i].IndexOf(':');
                 response.Headers[lines[i].Substring(0, colon).Trim()] = lines[i].Substring(colon + 1).Trim();
             }
-            var body = new byte[data.Length - end - 4];
-            Buffer.BlockCopy(data, end + 4, body, 0, body.Length);
-            if (string.Equals(response.Header("Transfer-Encoding"), "chunked", StringComparison.OrdinalIgnoreCase)) body = Dechunk(body);
-            response.Body = body;
             return response;
         }
 
@@ -101,6 +108,79 @@ namespace Ferry.Server.Tests
                 if (data[i] == '\r' && data[i + 1] == '\n') return i;
             }
             throw new InvalidDataException("truncated chunked body");
+        }
+    }
+
+    /// <summary>
+    /// One keep-alive HTTP/1.1 connection for many requests, without HttpClient's retries and
+    /// pooling: a request either gets its whole response from <see cref="Send"/> or throws, so a
+    /// test knows exactly which requests were answered. Responses must carry a Content-Length
+    /// (every write response does). Reconnects when the server said "Connection: close".
+    /// </summary>
+    internal sealed class RawConnection : IDisposable
+    {
+        private readonly int _port;
+        private TcpClient _tcp;
+        private Stream _stream;
+
+        public RawConnection(int port)
+        {
+            _port = port;
+        }
+
+        /// <summary>Sends one request and reads its response.</summary>
+        /// <exception cref="IOException">The connection failed or closed before the whole response came.</exception>
+        /// <exception cref="SocketException">The server could not be reached.</exception>
+        public RawResponse Send(string method, string target, byte[] body = null)
+        {
+            if (_tcp == null)
+            {
+                _tcp = new TcpClient("127.0.0.1", _port) { NoDelay = true, ReceiveTimeout = 30000, SendTimeout = 30000 };
+                _stream = new BufferedStream(_tcp.GetStream());
+            }
+            var head = new StringBuilder();
+            head.Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n");
+            head.Append("Host: 127.0.0.1:").Append(_port).Append("\r\n");
+            if (body != null) head.Append("Content-Type: application/json\r\nContent-Length: ").Append(body.Length).Append("\r\n");
+            head.Append("\r\n");
+            var headBytes = Encoding.ASCII.GetBytes(head.ToString());
+            _stream.Write(headBytes, 0, headBytes.Length);
+            if (body != null) _stream.Write(body, 0, body.Length);
+            _stream.Flush();
+
+            var response = RawHttp.ParseHead(ReadHead());
+            long length;
+            if (!long.TryParse(response.Header("Content-Length") ?? "0", out length)) throw new InvalidDataException("bad Content-Length");
+            response.Body = new byte[length];
+            for (var at = 0; at < length;)
+            {
+                var n = _stream.Read(response.Body, at, (int)length - at);
+                if (n <= 0) throw new IOException("the connection closed inside a response body");
+                at += n;
+            }
+            if (string.Equals(response.Header("Connection"), "close", StringComparison.OrdinalIgnoreCase)) Dispose();
+            return response;
+        }
+
+        private string ReadHead()
+        {
+            var head = new StringBuilder();
+            while (true)
+            {
+                var b = _stream.ReadByte();
+                if (b < 0) throw new IOException("the connection closed before a whole response head");
+                head.Append((char)b);
+                var n = head.Length;
+                if (n >= 4 && head[n - 4] == '\r' && head[n - 3] == '\n' && head[n - 2] == '\r' && head[n - 1] == '\n') return head.ToString(0, n - 4);
+            }
+        }
+
+        public void Dispose()
+        {
+            _stream?.Dispose();
+            _tcp?.Close();
+            _stream = null;
+            _tcp = null;
         }
     }
 }

@@ -11,6 +11,7 @@ namespace Ferry.Server
             Store = store;
             Documents = documents;
             MaxBodyBytes = options.MaxBodyBytes;
+            Commits = new GroupCommit(options.Durability, store.Flush);
             Cors = new Cors(options.CorsOrigins);
             StaticFiles = new StaticFiles(StaticFiles.Locate(options.UiDirectory));
             OpenApi = LoadOpenApi();
@@ -21,6 +22,9 @@ namespace Ferry.Server
         public Tree Documents { get; }
 
         public long MaxBodyBytes { get; }
+
+        /// <summary>Every handler that changes data calls <see cref="GroupCommit.Commit"/> before answering 2xx.</summary>
+        public GroupCommit Commits { get; }
 
         public Cors Cors { get; }
 

@@ -30,7 +30,7 @@ namespace Ferry.Server
             x.Send(200, Exchange.JsonType, value);
         }
 
-        /// <summary>POST or PUT /api/data/{key}: validates the body as JSON and stores it.</summary>
+        /// <summary>POST or PUT /api/data/{key}: validates the body as JSON and stores it (durably, unless --durability relaxed).</summary>
         public void Put(Exchange x, byte[] key, string keyText, string rawSegment)
         {
             int length;
@@ -40,6 +40,7 @@ namespace Ferry.Server
             var problem = JsonValidator.Check(body, start, length);
             if (problem != null) throw ApiException.InvalidJson("the body is not valid JSON: " + problem);
             var created = Upsert(key, new ReadOnlySpan<byte>(body, start, length - start));
+            _app.Commits.Commit();
             if (created) x.AddHeader("Location", "/api/data/" + rawSegment);
             x.Send(created ? 201 : 200, Exchange.JsonType, JsonOut.Written(keyText, created));
         }
@@ -59,10 +60,11 @@ namespace Ferry.Server
             }
         }
 
-        /// <summary>DELETE /api/data/{key}.</summary>
+        /// <summary>DELETE /api/data/{key} (durably, unless --durability relaxed).</summary>
         public void Delete(Exchange x, byte[] key, string keyText)
         {
             if (!Tree.Remove(key)) throw ApiException.NotFound($"no document with key '{keyText}'");
+            _app.Commits.Commit();
             x.SendEmpty(204);
         }
 

@@ -82,7 +82,10 @@ namespace Ferry.Server
             }
 
             foreach (var prefix in options.Prefixes) Log.Plain($"{Name} listening on {prefix}");
-            Log.Info("started", "datapath", Path.GetFullPath(options.DataPath), "ui", server.App.StaticFiles.Root);
+            Log.Info("started", "datapath", Path.GetFullPath(options.DataPath), "ui", server.App.StaticFiles.Root,
+                "durability", options.Durability == Durability.Durable ? "durable" : "relaxed");
+            if (options.Durability == Durability.Relaxed)
+                Log.Warn("--durability relaxed: writes are answered before they are flushed; a crash can lose those answered in the last ~500 ms");
 
             stop.Wait();
             Log.Info("stopping");

@@ -5,7 +5,8 @@ namespace Ferry.Server
 {
     /// <summary>
     /// Matches a request to its route (docs/http-api.md), checks the method, and turns
-    /// failures into JSON errors: <see cref="ApiException"/> into its 4xx, anything unexpected
+    /// failures into JSON errors: <see cref="ApiException"/> into its 4xx, a failed flush
+    /// (<see cref="NotDurableException"/>) into a logged 500 "not_durable", anything unexpected
     /// into a logged 500 "internal". Writes the request's log line.
     /// </summary>
     internal sealed class Router
@@ -35,6 +36,11 @@ namespace Ferry.Server
             catch (ApiException e)
             {
                 Reply(x, e.Status, e.Code, e.Message, e.Allow);
+            }
+            catch (NotDurableException e)
+            {
+                Log.Error("a write could not be made durable", e.InnerException, "method", x?.Method, "path", x?.Path);
+                Reply(x, 500, "not_durable", e.Message, null);
             }
             catch (ClientGoneException e)
             {

@@ -26,6 +26,9 @@ namespace Ferry.Server
         /// <summary>The --ui directory, or null to look for ui/dist.</summary>
         public string UiDirectory { get; private set; }
 
+        /// <summary>What a 2xx answer to a write promises (GroupCommit).</summary>
+        public Durability Durability { get; private set; } = Durability.Durable;
+
         public bool ShowHelp { get; private set; }
 
         private static OptionSet Define(ServerOptions o, List<string> errors, List<string> urls)
@@ -51,9 +54,30 @@ namespace Ferry.Server
                         else errors.Add($"--max-body-bytes must be an integer from 1 to {Limits.MaxValueLength}, not '{v}'");
                     }
                 },
+                {
+                    "durability=", "what a 2xx answer to POST, PUT or DELETE promises, {MODE}: durable (default): the " +
+                    "change was flushed to disk (fsync) before the answer; relaxed: answered before any flush, faster, but a " +
+                    "crash of the server (kill -9, out of memory) can lose the writes answered in about the last 500 ms " +
+                    "(sled's background flush interval), and a power loss or kernel crash more (that flush does not fsync)", v =>
+                    {
+                        Durability mode;
+                        if (TryParseDurability(v, out mode)) o.Durability = mode;
+                        else errors.Add($"--durability must be durable or relaxed, not '{v}'");
+                    }
+                },
                 { "ui=", "serve the UI's static files from {DIR} (default: ui/dist under the current directory or the exe's)", v => o.UiDirectory = v },
                 { "h|help", "show this help and exit", v => o.ShowHelp = v != null },
             };
+        }
+
+        private static bool TryParseDurability(string text, out Durability mode)
+        {
+            switch (text)
+            {
+                case "durable": mode = Durability.Durable; return true;
+                case "relaxed": mode = Durability.Relaxed; return true;
+                default: mode = Durability.Durable; return false;
+            }
         }
 
         /// <summary>Parses <paramref name="args"/>; false with a message when they are wrong.</summary>
