@@ -60,6 +60,9 @@ namespace Ferry.Server
 
         public Durability Mode { get; }
 
+        /// <summary>How many writes <see cref="Commit"/> has been called for (0 when relaxed).</summary>
+        public long Writes => Interlocked.Read(ref _written);
+
         /// <summary>How many flushes <see cref="Commit"/> has run (successful or not).</summary>
         public long Flushes => Interlocked.Read(ref _flushes);
 

@@ -101,7 +101,7 @@ namespace Ferry.Server
                 exitCode = 1;
             }
             store.Dispose();
-            Log.Info("stopped");
+            Log.Info("stopped", "durable_writes", app.Commits.Writes.ToString(), "flushes", app.Commits.Flushes.ToString());
             Log.Flush();
             return exitCode;
         }
