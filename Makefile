@@ -70,7 +70,7 @@ test-c: native ## The C example: -Werror build, run, valgrind, pkg-config and st
 test-leaks: native ## The C ABI tests under valgrind: no definite or indirect leak, no memory error.
 	scripts/test-leaks.sh
 
-soak: ## Crash-safety soak: SIGKILL a writer TRIALS times (default 500), check every flushed write.
+soak: ## Crash-safety soak: SIGKILL a writer TRIALS times (default 500), check every flushed write; MODE=power cuts the power too.
 	$(CARGO) run --locked --release -q -p ferry-core --example crash_soak
 
 fuzz: ## Fuzz the C ABI for FUZZ_SECONDS (default 60): libFuzzer + ASan, built by plain cargo, offline.

@@ -1,8 +1,13 @@
 //! Crash-safety soak test: kills a writer process `TRIALS` times (default 500) at random
 //! moments and checks the reopened store each time (see `tests/support/crash.rs`).
+//! `MODE=power` makes every kill a power cut too (`tests/support/power.rs`): what the writer
+//! had not synced is lost in part or in full before the check.
+//! `POWER_IGNORE_FDATASYNC=1` (power mode only) switches Ferry's syncs off in the model, to
+//! see the soak fail.
 //!
 //! ```sh
 //! TRIALS=500 cargo run --release -p ferry-core --example crash_soak
+//! MODE=power TRIALS=500 cargo run --release -p ferry-core --example crash_soak
 //! SEED=1234 TRIALS=40 cargo run --release -p ferry-core --example crash_soak   # replay
 //! ```
 //!
@@ -15,6 +20,8 @@
 mod crash;
 #[path = "../tests/support/faults.rs"]
 mod faults;
+#[path = "../tests/support/power.rs"]
+mod power;
 #[path = "../tests/support/workload.rs"]
 mod workload;
 
@@ -49,6 +56,17 @@ fn main() -> ExitCode {
             .map_or(0, |d| d.as_nanos() as u64),
     );
     let trials = env_or("TRIALS", 500);
+    let power = match std::env::var("MODE").as_deref() {
+        Ok("power") => Some(crash::Power {
+            cut: None,
+            ignore_fdatasync: env_or("POWER_IGNORE_FDATASYNC", 0) == 1,
+        }),
+        Ok("kill") | Ok("") | Err(_) => None,
+        Ok(other) => {
+            eprintln!("crash_soak: MODE={other:?}: expected kill (the default) or power");
+            return ExitCode::FAILURE;
+        }
+    };
     let config = crash::Config {
         trials,
         seed,
@@ -58,8 +76,14 @@ fn main() -> ExitCode {
             std::env::var_os("KEEP_DIR").map_or_else(|| "target/crash-failures".into(), Into::into),
         ),
         progress_every: env_or("PROGRESS_EVERY", (trials / 20).max(1)),
+        power,
     };
-    println!("crash_soak: {trials} trials, SEED={seed} (the checker's self-test passed)");
+    let mode = match power {
+        None => "SIGKILL".to_string(),
+        Some(p) if p.ignore_fdatasync => "power loss, with fdatasync IGNORED".to_string(),
+        Some(_) => "power loss".to_string(),
+    };
+    println!("crash_soak: {trials} trials ({mode}), SEED={seed} (the checker's self-test passed)");
     let report = crash::run(&config, &mut |line| println!("{line}"));
     for failure in &report.failures {
         println!("FAIL {failure}");

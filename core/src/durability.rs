@@ -1,11 +1,15 @@
 //! What `Store::flush` adds to sled's flush so that a flushed write survives power loss.
 //!
-//! sled 0.34.7's flush writes its log with `pwrite` and then calls `sync_file_range` on Linux,
-//! which neither flushes the drive's write cache nor the file's metadata; and it writes large
-//! values to files under `blobs/` without syncing them at all (`pagecache/iobuf.rs`,
-//! `pagecache/blob_io.rs`). After sled's flush, [`Durability::sync`] therefore `fdatasync`s the
-//! log file, `fdatasync`s every blob file it has not synced before, and `fsync`s the blob
-//! directory when it gained files.
+//! Upstream sled 0.34.7's flush writes its log with `pwrite` and then calls `sync_file_range`
+//! on Linux, which neither flushes the drive's write cache nor the file's metadata; and it
+//! writes large values to files under `blobs/` without syncing them at all
+//! (`pagecache/iobuf.rs`, `pagecache/blob_io.rs`). After sled's flush, [`Durability::sync`]
+//! therefore `fdatasync`s the log file, `fdatasync`s every blob file it has not synced before,
+//! and `fsync`s the blob directory when it gained files.
+//!
+//! Ferry's copy of sled now syncs both itself (`vendor/README.md`, fixes 7 and 8), so this
+//! second pass is redundant with the vendored sled; it stays until the flush path is measured
+//! and reworked, and it keeps `flush` durable with an unpatched sled.
 
 use std::collections::HashSet;
 use std::ffi::OsString;

@@ -29,8 +29,7 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 /// A write returns once it is in memory. It becomes durable (survives a crash of the process
 /// or of the machine) when a later [`Store::flush`] returns `Ok`: `flush` writes every write of
 /// every tree that returned before it was called and `fdatasync`s the files holding them
-/// (sled's own flush stops at `sync_file_range`, which leaves the drive's cache and large
-/// values unsynced; see `durability.rs`). A temporary store promises nothing. The background
+/// (see `durability.rs`). A temporary store promises nothing. The background
 /// flusher ([`Options::flush_every_ms`]) makes writes durable sooner in practice but promises
 /// nothing. After a crash, the store reopens to a state that includes every flushed write and
 /// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all.

@@ -5,6 +5,10 @@
 //! A trial is one kill and one check. Trials come in chains on one store directory: each
 //! writer (a generation) starts on what the previous crash left, so recovery of recovered
 //! stores is exercised too.
+//!
+//! With [`Config::power`] set, each kill is also a power cut (`power.rs`): the writer journals
+//! its file I/O, and before the check the store directory is replaced by what the power-loss
+//! model says a power failure at the moment of the kill may leave on disk.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -17,6 +21,7 @@ use std::time::{Duration, Instant};
 use ferry_core::{Options, Scan, Store};
 
 use crate::faults::{Action, Plan, Site};
+use crate::power::{self, Cut, Disk};
 use crate::workload::{
     counter_value, Op, Rng, Workload, BATCH_TREE, COUNTER, ENV_DIR, ENV_FLUSH_MS, ENV_GEN,
     ENV_SEED, LINE_PREFIX, TREES,
@@ -37,6 +42,18 @@ pub struct Config {
     pub keep_failures: Option<PathBuf>,
     /// Print a progress line every this many trials (0: never).
     pub progress_every: u64,
+    /// Power-loss trials instead of process kills alone (`None`: SIGKILL only).
+    pub power: Option<Power>,
+}
+
+/// How power-loss trials are run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Power {
+    /// Always this kind of cut (`None`: drawn per trial, see [`run`]).
+    pub cut: Option<Cut>,
+    /// Treat every `fdatasync` as a no-op: Ferry's syncs switched off (`durability.rs`
+    /// syncs with `fdatasync`; sled uses `fsync`), to show that the model finds the loss.
+    pub ignore_fdatasync: bool,
 }
 
 /// What a run of trials found.
@@ -58,6 +75,11 @@ pub struct Report {
     pub acked_ops: u64,
     /// Trials by how the writer died.
     pub by_mode: BTreeMap<&'static str, u64>,
+    /// Power-loss trials by kind of cut.
+    pub by_cut: BTreeMap<&'static str, u64>,
+    /// Data operations (writes, size changes) not yet synced at the power cuts, over all
+    /// trials: what the model could drop.
+    pub unsynced_data_ops: u64,
     /// One line per problem, with what reproduces it.
     pub failures: Vec<String>,
 }
@@ -87,14 +109,27 @@ impl Report {
             .iter()
             .map(|(m, n)| format!("{m} {n}"))
             .collect();
-        format!(
+        let mut line = format!(
             "acked ops: {}, torn batches: {}, unexpected entries: {}, writer errors: {}; kills: {}",
             self.acked_ops,
             self.torn_batches,
             self.unexpected,
             self.writer_errors,
             modes.join(", ")
-        )
+        );
+        if !self.by_cut.is_empty() {
+            let cuts: Vec<String> = self
+                .by_cut
+                .iter()
+                .map(|(m, n)| format!("{m} {n}"))
+                .collect();
+            line += &format!(
+                "; {}; unsynced data ops at the cuts: {}",
+                cuts.join(", "),
+                self.unsynced_data_ops
+            );
+        }
+        line
     }
 }
 
@@ -167,13 +202,45 @@ pub fn run(config: &Config, log: &mut dyn FnMut(&str)) -> Report {
             40..=59 => Kill::Fault(plan(Action::Kill, Site::Io, 1 + rng.below(60))),
             60..=74 => Kill::Fault(plan(Action::Torn, Site::Io, 1 + rng.below(60))),
             75..=89 => Kill::Fault(plan(Action::Abort, Site::Op, 1 + rng.below(300))),
+            // For a power cut, the moment just before a sync is the interesting one.
+            _ if config.power.is_some() => {
+                Kill::Fault(plan(Action::Kill, Site::Fsync, 1 + rng.below(20)))
+            }
             _ => Kill::Fault(plan(Action::Kill, Site::Op, 1 + rng.below(300))),
         };
-        let repro = format!(
-            "trial {trial} (run seed {}, workload seed {}, generation {}, flush_every_ms {flush_every_ms:?}, kill {kill:?})",
+        let cut = config.power.map(|p| {
+            p.cut.unwrap_or(match rng.below(10) {
+                0..=2 => Cut::AllLost,
+                3 => Cut::NoneLost,
+                _ => Cut::Random,
+            })
+        });
+        let mut repro = format!(
+            "trial {trial} (run seed {}, workload seed {}, generation {}, flush_every_ms {flush_every_ms:?}, kill {kill:?}",
             config.seed, work.seed, work.gen
         );
-        let run = run_writer(config, &chain, work, flush_every_ms, kill);
+        if let Some(cut) = cut {
+            repro += &format!(", {cut:?}");
+        }
+        repro += ")";
+        // The directory as the writer finds it: all of it durable.
+        let before = cut.map(|_| {
+            std::fs::create_dir_all(chain.store_dir()).expect("create the store directory");
+            Disk::load(&chain.store_dir()).expect("read the store directory")
+        });
+        let mut run = run_writer(config, &chain, work, flush_every_ms, kill);
+        if let (Some(cut), Some(mut disk)) = (cut, before) {
+            if config.power.is_some_and(|p| p.ignore_fdatasync) {
+                disk.ignore_fdatasync();
+            }
+            match power_cut(&chain, work, disk, cut, &mut rng) {
+                Ok(unsynced) => {
+                    *report.by_cut.entry(cut.name()).or_default() += 1;
+                    report.unsynced_data_ops += unsynced;
+                }
+                Err(e) => run.trouble = Some(format!("the power cut failed: {e}")),
+            }
+        }
         report.trials += 1;
         report.acked_ops += run.acked;
         *report.by_mode.entry(run.mode).or_default() += 1;
@@ -230,6 +297,32 @@ fn plan(action: Action, site: Site, nth: u64) -> Plan {
     Plan { action, site, nth }
 }
 
+/// Where generation `work.gen`'s writer journals its I/O in a power-loss trial.
+fn journal_path(chain: &Chain, work: Workload) -> PathBuf {
+    chain
+        .root
+        .path()
+        .join(format!("writer-{}.journal", work.gen))
+}
+
+/// Replays the writer's journal on `disk` (the directory before it started) and replaces the
+/// store directory with what `cut` leaves; returns the unsynced data operations at the cut.
+fn power_cut(
+    chain: &Chain,
+    work: Workload,
+    mut disk: Disk,
+    cut: Cut,
+    rng: &mut Rng,
+) -> Result<u64, String> {
+    let journal = journal_path(chain, work);
+    let replayed = disk.replay_file(&journal)?;
+    let image = disk.cut(cut, rng);
+    power::materialize(&chain.store_dir(), &image)
+        .map_err(|e| format!("writing the image: {e}"))?;
+    let _ = std::fs::remove_file(&journal);
+    Ok(replayed.unsynced_data_ops)
+}
+
 /// Starts a writer on the chain's store, lets it die as `kill` says, and collects its acks.
 fn run_writer(
     config: &Config,
@@ -255,6 +348,8 @@ fn run_writer(
             flush_every_ms.map_or("none".to_string(), |ms| ms.to_string()),
         )
         .env_remove(crate::faults::ENV)
+        .env_remove(power::ENV_JOURNAL)
+        .env_remove(power::ENV_DIR)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(stderr);
@@ -266,6 +361,11 @@ fn run_writer(
             Duration::from_secs(3)
         }
     };
+    if config.power.is_some() {
+        command
+            .env(power::ENV_JOURNAL, journal_path(chain, work))
+            .env(power::ENV_DIR, chain.store_dir());
+    }
     let mut child = command.spawn().expect("spawn the writer");
     let stdout = child.stdout.take().expect("piped stdout");
     let (tx, rx) = mpsc::channel();
@@ -316,6 +416,7 @@ fn run_writer(
             ("torn pwrite + SIGKILL", None)
         }
         (Kill::Fault(p), Some(9)) if p.site == Site::Io => ("SIGKILL at an I/O call", None),
+        (Kill::Fault(p), Some(9)) if p.site == Site::Fsync => ("SIGKILL before a sync", None),
         (Kill::Fault(p), Some(9)) if p.site == Site::Op => ("SIGKILL at an operation", None),
         (Kill::Fault(_), Some(6)) => ("abort() at an operation", None),
         _ => (

@@ -22,6 +22,12 @@
 //!
 //! [`arm`] takes a plan from code, [`arm_from_env`] from `FERRY_FAULT`, so a failing trial is
 //! reproduced from the plan it prints.
+//!
+//! # Observer
+//! [`observe`] installs a function that performs each `pwrite64`, `fsync` and `fdatasync`
+//! that goes ahead (no fault, or the first half of a torn write) in place of the plain
+//! forward, so it can record the call in order with the call itself: the power-loss
+//! recorder (`power.rs`) is one.
 
 // Included by several binaries (the crash test, the soak example, the fuzzer), each of which
 // uses a part of it.
@@ -30,6 +36,7 @@
 use std::ffi::{c_char, c_int, c_uint, c_void};
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicU8, Ordering};
+use std::sync::OnceLock;
 
 /// The environment variable [`arm_from_env`] reads a [`Plan`] from.
 pub const ENV: &str = "FERRY_FAULT";
@@ -206,6 +213,45 @@ pub fn calls_to(name: &str) -> u64 {
         .map_or(0, |c| c.load(Ordering::Relaxed))
 }
 
+/// A call an [`Observer`] sees; it has not been made yet.
+#[derive(Debug, Clone, Copy)]
+pub enum Call {
+    /// `pwrite64(fd, buf, len, offset)`.
+    Pwrite {
+        /// The file descriptor.
+        fd: c_int,
+        /// The data, readable for `len` bytes (the caller's contract).
+        buf: *const u8,
+        /// Bytes to write.
+        len: usize,
+        /// Where in the file.
+        offset: i64,
+    },
+    /// `fsync(fd)`.
+    Fsync(c_int),
+    /// `fdatasync(fd)`.
+    Fdatasync(c_int),
+}
+
+/// Performs `call` by running `forward` (which makes the real call and returns its result)
+/// and returns that result; see the module docs.
+pub type Observer = fn(call: Call, forward: &mut dyn FnMut() -> isize) -> isize;
+
+static OBSERVER: OnceLock<Observer> = OnceLock::new();
+
+/// Installs `observer` for the rest of the process (the first one installed stays).
+pub fn observe(observer: Observer) {
+    let _ = OBSERVER.set(observer);
+}
+
+/// Makes `call` through `forward`, or through the observer if one is installed.
+fn observed(call: Call, mut forward: impl FnMut() -> isize) -> isize {
+    match OBSERVER.get() {
+        Some(observer) => observer(call, &mut forward),
+        None => forward(),
+    }
+}
+
 /// Counts one store operation; fires an armed `op` plan when its turn comes.
 pub fn op() {
     if let Some(action) = hit(Site::Op, 5) {
@@ -265,21 +311,23 @@ extern "C" {
     fn __errno_location() -> *mut c_int;
 }
 
-/// One libc function found through `dlsym`, cached.
-struct Real {
+/// One libc function found through `dlsym`, cached (also used by `power.rs`).
+pub struct Real {
     name: &'static std::ffi::CStr,
     ptr: AtomicPtr<c_void>,
 }
 
 impl Real {
-    const fn new(name: &'static std::ffi::CStr) -> Real {
+    /// The libc function called `name`, looked up on first use.
+    pub const fn new(name: &'static std::ffi::CStr) -> Real {
         Real {
             name,
             ptr: AtomicPtr::new(std::ptr::null_mut()),
         }
     }
 
-    fn get(&self) -> *mut c_void {
+    /// Its address (aborts the process if libc does not have it).
+    pub fn get(&self) -> *mut c_void {
         let mut ptr = self.ptr.load(Ordering::Acquire);
         if ptr.is_null() {
             // SAFETY: `name` is a NUL-terminated C string; RTLD_NEXT is a valid pseudo-handle.
@@ -336,16 +384,24 @@ pub unsafe extern "C" fn pwrite64(
 ) -> isize {
     // SAFETY: the pointer came from dlsym for "pwrite64", whose C type is PwriteFn.
     let real: PwriteFn = unsafe { std::mem::transmute(REAL_PWRITE64.get()) };
+    let write = |len: usize| {
+        let call = Call::Pwrite {
+            fd,
+            buf: buf.cast(),
+            len,
+            offset,
+        };
+        // SAFETY: forwards the caller's arguments, `len` being at most the caller's count.
+        observed(call, || unsafe { real(fd, buf, len, offset) })
+    };
     match hit(Site::Pwrite, 1) {
         Some(Action::Torn) => {
-            // SAFETY: forwards the caller's arguments, with a shorter length.
-            unsafe { real(fd, buf, count / 2, offset) };
+            write(count / 2);
             die(Action::Torn);
             -1
         }
         Some(action) if fail_or_die(action) => -1,
-        // SAFETY: forwards the caller's arguments unchanged.
-        _ => unsafe { real(fd, buf, count, offset) },
+        _ => write(count),
     }
 }
 
@@ -360,7 +416,7 @@ pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
     match hit(Site::Fsync, 2) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
-        _ => unsafe { real(fd) },
+        _ => observed(Call::Fsync(fd), || unsafe { real(fd) } as isize) as c_int,
     }
 }
 
@@ -375,7 +431,7 @@ pub unsafe extern "C" fn fdatasync(fd: c_int) -> c_int {
     match hit(Site::Fsync, 3) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
-        _ => unsafe { real(fd) },
+        _ => observed(Call::Fdatasync(fd), || unsafe { real(fd) } as isize) as c_int,
     }
 }
 

@@ -5,6 +5,10 @@
 //! parent process recomputes what every acknowledged operation wrote. Inserted keys are never
 //! written twice: a key's presence and exact value tell which operations reached the disk.
 
+// Included by several binaries (the crash test, the soak, the findings tests), each of which
+// uses a part of it.
+#![allow(dead_code)]
+
 use std::io::Write;
 use std::path::Path;
 
@@ -273,9 +277,10 @@ pub const ENV_GEN: &str = "FERRY_CRASH_GEN";
 /// See [`ENV_DIR`]: milliseconds between background flushes, or `none`.
 pub const ENV_FLUSH_MS: &str = "FERRY_CRASH_FLUSH_MS";
 
-/// In a writer child (started with [`ENV_DIR`] set), runs the writer and exits: it opens the
-/// store, says `ready`, performs the workload and says `ack N` after each flush, until it is
-/// killed. Exits with status 3 if an operation fails. Returns at once elsewhere.
+/// In a writer child (started with [`ENV_DIR`] set), runs the writer and exits: it arms the
+/// fault plan and the power-loss recorder its environment asks for, opens the store, says
+/// `ready`, performs the workload and says `ack N` after each flush, until it is killed.
+/// Exits with status 3 if an operation fails. Returns at once elsewhere.
 pub fn become_writer_if_asked() {
     let Ok(dir) = std::env::var(ENV_DIR) else {
         return;
@@ -290,6 +295,7 @@ pub fn become_writer_if_asked() {
         ms => Some(ms.parse().expect("flush interval")),
     };
     faults::arm_from_env();
+    crate::power::record_from_env();
     let result = write_until_killed(Path::new(&dir), work, flush_every_ms);
     let _ = writeln!(std::io::stderr(), "writer failed: {result:?}");
     std::process::exit(3);

@@ -670,14 +670,28 @@ impl Config {
 
         let path = self.config_path();
 
-        let mut f =
-            fs::OpenOptions::new().write(true).create(true).open(path)?;
+        // Ferry patch (vendor/README.md): write the new file beside `conf`, sync it, rename
+        // it over `conf` and sync the directory. Upstream 0.34.7 writes `conf` in place and
+        // never syncs it, so a power cut can leave a `conf` that fails its CRC and a store
+        // that no longer opens.
+        let mut tmp = path.clone();
+        tmp.set_extension("in-progress");
+
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
 
         io_fail!(self, "write_config bytes");
         f.write_all(&*bytes)?;
         io_fail!(self, "write_config crc");
         f.write_all(&crc_arr)?;
         io_fail!(self, "write_config post");
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, &path)?;
+        fs::File::open(self.get_path())?.sync_all()?;
         Ok(())
     }
 

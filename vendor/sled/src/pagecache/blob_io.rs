@@ -90,12 +90,20 @@ pub(crate) fn write_blob<T: Serialize>(
     io_fail!(config, "write_blob write kind_byte");
     f.write_all(kind_buf)?;
     io_fail!(config, "write_blob write buf");
-    f.write_all(&data)
-        .map(|r| {
-            trace!("successfully wrote blob at {:?}", path);
-            r
-        })
-        .map_err(|e| e.into())
+    f.write_all(&data)?;
+
+    // Ferry patch (vendor/README.md): make the blob and its directory entry durable before
+    // the log record that points to it can be. Upstream 0.34.7 never syncs blob files, so a
+    // power cut can keep a durable log record whose blob is empty or missing; reading it then
+    // fails, and a batch holding it is seen in part.
+    if !config.temporary {
+        f.sync_data()?;
+        if let Some(dir) = path.parent() {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+    }
+    trace!("successfully wrote blob at {:?}", path);
+    Ok(())
 }
 
 pub(crate) fn gc_blobs(config: &Config, stable_lsn: Lsn) -> Result<()> {

@@ -457,6 +457,11 @@ pub fn read_snapshot_or_default(config: &RunningConfig) -> Result<Snapshot> {
 /// Returns `Ok(Some(snapshot))` if there was nothing written.
 fn read_snapshot(config: &RunningConfig) -> Result<Option<Snapshot>> {
     let mut candidates = config.get_snapshot_files()?;
+    // Ferry patch (vendor/README.md): a `.generating` file is a snapshot that was never
+    // renamed into place, so it may be incomplete (a power cut keeps any part of it); it
+    // sorts after its final name and would be read as the newest. `write_snapshot` removes
+    // leftovers of it the next time it runs.
+    candidates.retain(|path| !path.to_string_lossy().ends_with(".generating"));
     if candidates.is_empty() {
         debug!("no previous snapshot found");
         return Ok(None);
