@@ -43,6 +43,7 @@ mod scan;
 mod store;
 mod tree;
 mod value;
+mod watermark;
 
 pub use batch::Batch;
 pub use error::{Error, Result};

@@ -11,6 +11,7 @@ use crate::durability::Durability;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::owned::Owned;
 use crate::tree::count_entries;
+use crate::watermark::{self, Watermark};
 use crate::{Error, Options, Result, Tree};
 
 /// How long [`Store::open`] waits for the lock of a store that is still closing.
@@ -32,13 +33,17 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 /// (see `durability.rs`). A temporary store promises nothing. The background
 /// flusher ([`Options::flush_every_ms`]) makes writes durable sooner in practice but promises
 /// nothing. After a crash, the store reopens to a state that includes every flushed write and
-/// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all.
+/// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all. A store
+/// whose files lost flushed writes (damaged or cut short) fails to open with
+/// [`Error::Corruption`] rather than opening with part of its content (`watermark.rs`).
 #[derive(Clone)]
 pub struct Store {
     db: Owned<sled::Db>,
     path: PathBuf,
     /// `None` for temporary stores, which promise nothing.
     durability: Option<Arc<Durability>>,
+    /// `None` for temporary stores.
+    watermark: Option<Arc<Watermark>>,
 }
 
 /// Figures about a store, from [`Store::stats`].
@@ -76,15 +81,21 @@ impl Store {
         loop {
             match config.open().map_err(|e| open_error(e, path)) {
                 Ok(db) => {
-                    let durability = if options.temporary {
-                        None
+                    let db = Owned::new(db);
+                    let (durability, watermark) = if options.temporary {
+                        (None, None)
                     } else {
-                        Some(Arc::new(Durability::open(path).map_err(Error::Io)?))
+                        // The watermark may create its file; Durability then syncs the
+                        // directory, which makes that name durable.
+                        let watermark = Watermark::open(&db, path)?;
+                        let durability = Durability::open(path).map_err(Error::Io)?;
+                        (Some(Arc::new(durability)), Some(Arc::new(watermark)))
                     };
                     return Ok(Store {
-                        db: Owned::new(db),
+                        db,
                         path: path.to_path_buf(),
                         durability,
+                        watermark,
                     });
                 }
                 Err(Error::Locked { .. }) if Instant::now() < deadline => {
@@ -144,6 +155,7 @@ impl Store {
             .db
             .tree_names()
             .into_iter()
+            .filter(|n| &**n != watermark::TREE.as_bytes())
             .map(|n| {
                 if &*n == SLED_DEFAULT_TREE {
                     DEFAULT_TREE.to_string()
@@ -176,16 +188,28 @@ impl Store {
     /// Makes every write that returned before this call durable; see the type's
     /// [Durability](Store#durability) section.
     pub fn flush(&self) -> Result<()> {
+        let number = match &self.watermark {
+            Some(watermark) => Some(watermark.before_flush()?),
+            None => None,
+        };
         self.db.flush()?;
         if let Some(durability) = &self.durability {
             durability.sync().map_err(Error::Io)?;
+        }
+        if let (Some(watermark), Some(number)) = (&self.watermark, number) {
+            watermark.after_flush(number).map_err(Error::Io)?;
         }
         Ok(())
     }
 
     /// Counts entries and trees and measures the files on disk. Walks every tree: O(n).
     pub fn stats(&self) -> Result<Stats> {
-        let names = self.db.tree_names();
+        let names: Vec<_> = self
+            .db
+            .tree_names()
+            .into_iter()
+            .filter(|n| &**n != watermark::TREE.as_bytes())
+            .collect();
         let mut entries = 0u64;
         for name in &names {
             entries += count_entries(&self.db.open_tree(name)?)? as u64;

@@ -312,3 +312,41 @@ fn finding_sled_reuses_log_space_it_only_sync_file_ranged() {
         failures.join("\n")
     );
 }
+
+/// Finding (seen while ferry-core was built, then by the damaged-file test in `tests/it`):
+/// a store whose log file (`db`) has its head overwritten, or any part of it damaged, opens
+/// as an empty or partial store with no error: sled reads its log up to the first message it
+/// cannot read and takes the rest for the torn tail of a crash. Fixed in Ferry
+/// (`core/src/watermark.rs`): every flush numbers itself in the log and beside it, and a log
+/// that ends before the last completed flush is `Corruption`.
+#[test]
+fn finding_a_damaged_log_opens_as_an_empty_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path(), quiet()).unwrap();
+    for i in 0..100u32 {
+        store
+            .tree("t")
+            .unwrap()
+            .insert(i.to_be_bytes(), vec![7; 100])
+            .unwrap();
+    }
+    store.flush().unwrap();
+    drop(store);
+    let log = dir.path().join("db");
+    let mut bytes = std::fs::read(&log).unwrap();
+    bytes[..512].fill(0);
+    std::fs::write(&log, bytes).unwrap();
+    match Store::open(dir.path(), quiet()) {
+        Err(ferry_core::Error::Corruption { detail }) => {
+            assert!(
+                detail.contains("the log ends before the last flush"),
+                "{detail}"
+            )
+        }
+        Err(other) => panic!("expected Corruption, got {other:?}"),
+        Ok(store) => panic!(
+            "opened with {:?} of 100 entries and no error",
+            store.tree("t").unwrap().len()
+        ),
+    }
+}

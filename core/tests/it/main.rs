@@ -1,6 +1,7 @@
 //! Integration tests for `ferry-core`: one binary, one module per concern.
 
 mod api;
+mod corruption;
 mod errors;
 mod model;
 mod threads;
