@@ -8,7 +8,8 @@
 //!   constructor, and span/string overloads that pin with `fixed`;
 //! - `Types.g.cs` — the status enum and the structs;
 //! - `Handles.g.cs` — one SafeHandle class per service, whose methods throw
-//!   `FerryException` for failures and return the status for outcomes;
+//!   `FerryException` for failures (wrapped in a standard exception for misuse, see
+//!   [`MISUSE_STATUSES`]) and return the status for outcomes;
 //! - `FerryException.g.cs` — the one exception type, and the UTF-8 helper.
 
 use std::collections::HashMap;
@@ -29,6 +30,12 @@ use crate::GeneratedFile;
 /// Statuses that report an outcome, not a failure: the generated wrappers return them
 /// instead of throwing. Each must be a variant of the status enum (checked at generation).
 pub const OUTCOME_STATUSES: [&str; 3] = ["NotFound", "BufferTooSmall", "CasMismatch"];
+
+/// Statuses that report a misuse by the caller, thrown as the standard .NET exception for it,
+/// with the `FerryException` (status and native message) as its `InnerException`: BUSY, a
+/// batch or cursor used by two threads at once, is `InvalidOperationException`, as .NET's own
+/// collections report concurrent use. Each must be a variant of the status enum.
+pub const MISUSE_STATUSES: [(&str, &str); 1] = [("Busy", "InvalidOperationException")];
 
 /// Writes the body of one file.
 type WritePart<'a> = dyn Fn(&mut IndentWriter) -> Result<(), Error> + 'a;
@@ -381,15 +388,29 @@ impl CSharpWriter for FerryCSharp {
     fn write_builtins(&self, w: &mut IndentWriter) -> Result<(), Error> {
         let status = self.status_enum();
         let name = status.rust_name();
-        for outcome in OUTCOME_STATUSES {
+        for variant in OUTCOME_STATUSES
+            .iter()
+            .chain(MISUSE_STATUSES.map(|m| m.0).iter())
+        {
             assert!(
-                status.variants().iter().any(|v| v.name() == outcome),
-                "{name} has no variant {outcome}"
+                status.variants().iter().any(|v| v.name() == *variant),
+                "{name} has no variant {variant}"
             );
         }
         let outcomes = OUTCOME_STATUSES
             .map(|o| format!("status == {name}.{o}"))
             .join(" || ");
+        let misuses: String = MISUSE_STATUSES
+            .iter()
+            .map(|(status, exception)| {
+                format!(
+                    "\n        if (status == {name}.{status}) throw new {exception}(error.Message, error);"
+                )
+            })
+            .collect();
+        let misuse_list = MISUSE_STATUSES
+            .map(|(status, exception)| format!("{exception} for {status}"))
+            .join(", ");
         let class = &self.config.class;
         let text = format!(
             r#"/// <summary>
@@ -409,12 +430,15 @@ public sealed class FerryException : Exception
 
     /// <summary>
     /// Returns <paramref name="status"/> when it is success or an outcome
-    /// ({outcome_list}); throws a <see cref="FerryException"/> for any failure.
+    /// ({outcome_list}); throws a <see cref="FerryException"/> for any failure, except for a
+    /// misuse, which throws the standard exception for it with the
+    /// <see cref="FerryException"/> as its InnerException ({misuse_list}).
     /// </summary>
     internal static {name} Check({name} status)
     {{
         if (status == {name}.Ok || {outcomes}) return status;
-        throw FromLastError(status);
+        var error = FromLastError(status);{misuses}
+        throw error;
     }}
 
     /// <summary>The exception for a failed call, with this thread's native message.</summary>

@@ -68,17 +68,18 @@ pub(crate) fn utf8<'a>(text: AsciiPointer<'a>, what: &'static str) -> Result<&'a
         .map_err(|e| FfiError::invalid(format!("{what} is not valid UTF-8 ({e})")))
 }
 
-/// A shared borrow of a handle argument.
+/// A shared borrow of a handle argument. Handles are only ever borrowed shared, by as many
+/// threads as call at once; the state of those that one call at a time may use sits in an
+/// [`Exclusive`](crate::exclusive::Exclusive), entered after this borrow.
 ///
 /// # Safety
-/// `ptr` must be null or a live handle of type `T` created by Ferry and not yet destroyed,
-/// not used mutably elsewhere for `'a`.
+/// `ptr` must be null or a live handle of type `T` created by Ferry, not destroyed for `'a`.
 pub(crate) unsafe fn handle<'a, T>(ptr: *const T, what: &'static str) -> Result<&'a T, FfiError> {
     // SAFETY: per this function's contract, a non-null `ptr` is a live, aligned `T`.
     unsafe { ptr.as_ref() }.ok_or_else(|| FfiError::null(what))
 }
 
-/// An exclusive borrow of a handle or out-parameter argument.
+/// An exclusive borrow of an out-parameter argument (never of a handle: see [`handle`]).
 ///
 /// # Safety
 /// `ptr` must be null or point to a live, writable `T` that nothing else uses for `'a`.
@@ -111,14 +112,35 @@ pub(crate) fn new_handle<T>(out: &mut *mut T, value: T) {
 ///
 /// # Safety
 /// `handle` must be null or point to a handle pointer that is null or was created by Ferry
-/// for type `T` and not yet destroyed.
+/// for type `T` and not yet destroyed, and that no other thread uses from now on.
 pub(crate) unsafe fn destroy<T>(handle: *mut *mut T, what: &'static str) -> Result<(), FfiError> {
+    // SAFETY: forwarded contract.
+    unsafe { destroy_unless(handle, what, |_| Ok(())) }
+}
+
+/// As [`destroy`], but first asks `retire` whether the handle may go: if it returns an error
+/// (`FERRY_STATUS_BUSY` for a handle a call is using), nothing is freed and `*handle` is left
+/// as it is.
+///
+/// # Safety
+/// As for [`destroy`], except that a call in progress on another thread is allowed if `retire`
+/// detects it.
+pub(crate) unsafe fn destroy_unless<T>(
+    handle: *mut *mut T,
+    what: &'static str,
+    retire: impl FnOnce(&T) -> Result<(), FfiError>,
+) -> Result<(), FfiError> {
     // SAFETY: per this function's contract.
     let slot = unsafe { exclusive(handle, what)? };
-    let ptr = std::mem::replace(slot, std::ptr::null_mut());
-    if !ptr.is_null() {
+    let ptr = *slot;
+    // SAFETY: null or a live handle (the contract); only borrowed shared, as calls on other
+    // threads may borrow it too.
+    if let Some(live) = unsafe { ptr.as_ref() } {
+        retire(live)?;
+        *slot = std::ptr::null_mut();
         // SAFETY: a non-null handle was made by `Box::into_raw` in `new_handle` for this `T`
         // and, per the contract, not yet destroyed; it is nulled above, so it is freed once.
+        // `retire` said no call is using it, and no later call may start (the contract).
         drop(unsafe { Box::from_raw(ptr) });
     }
     Ok(())

@@ -20,7 +20,10 @@ use ferry_core::{Iter, Scan, Value};
 use interoptopus::patterns::slice::{FFISlice, FFISliceMut};
 use interoptopus::{ffi_constant, ffi_function, ffi_type};
 
-use crate::args::{bytes, bytes_mut, destroy, exclusive, handle, new_handle, write_optional};
+use crate::args::{
+    bytes, bytes_mut, destroy_unless, exclusive, handle, new_handle, write_optional,
+};
+use crate::exclusive::Exclusive;
 use crate::status::{guard, FerryStatus, FfiError};
 use crate::tree::FerryTree;
 
@@ -48,10 +51,18 @@ pub const FERRY_NO_LIMIT: u64 = u64::MAX;
 
 /// An ordered walk over part of a tree. Create with `ferry_cursor_open` or
 /// `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
-/// `ferry_cursor_destroy`. Not for concurrent use. It sees a live view of the tree (no
-/// snapshot) and visits each key at most once, in order.
+/// `ferry_cursor_destroy`. It sees a live view of the tree (no snapshot) and visits each key
+/// at most once, in order.
+///
+/// One call at a time: a cursor may be used from any thread, but a call on it made while
+/// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
 #[ffi_type(opaque)]
 pub struct FerryCursor {
+    pub(crate) state: Exclusive<CursorState>,
+}
+
+/// Where a cursor is.
+pub(crate) struct CursorState {
     iter: Iter,
     /// An entry read from `iter` that did not fit in the last buffer.
     pending: Option<(Value, Value)>,
@@ -91,8 +102,13 @@ fn open(
     new_handle(
         out,
         FerryCursor {
-            iter,
-            pending: None,
+            state: Exclusive::new(
+                "cursor",
+                CursorState {
+                    iter,
+                    pending: None,
+                },
+            ),
         },
     );
     Ok(())
@@ -172,8 +188,8 @@ fn put_entry(buf: &mut [u8], key: &[u8], value: &[u8]) {
 /// other error, `*count` entries were still written, and they are valid.
 ///
 /// # Safety
-/// `cursor` must be null or a live handle used by no other thread; `buffer` must describe
-/// writable memory; `count` and `used` must be null or writable.
+/// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+/// and `used` must be null or writable.
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_cursor_next(
@@ -185,7 +201,8 @@ pub unsafe extern "C" fn ferry_cursor_next(
     let mut written = (0u64, 0usize);
     let status = guard("ferry_cursor_next", || {
         // SAFETY: per the contract above.
-        let cursor = unsafe { exclusive(cursor, "cursor")? };
+        let cursor = unsafe { handle(cursor, "cursor")? };
+        let mut cursor = cursor.state.enter("ferry_cursor_next")?;
         let buf = bytes_mut(buffer, "buffer")?;
         loop {
             let (key, value) = match cursor.pending.take() {
@@ -224,14 +241,22 @@ pub unsafe extern "C" fn ferry_cursor_next(
 }
 
 /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
+/// `FERRY_STATUS_BUSY` if a call on the cursor is in progress on another thread: nothing is
+/// freed and `*cursor` is left as it is.
 ///
 /// # Safety
-/// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards.
+/// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards:
+/// a call that starts while or after it is destroyed is undefined behaviour (only one already
+/// in progress is detected).
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_cursor_destroy(cursor: *mut *mut FerryCursor) -> FerryStatus {
-    // SAFETY: forwarded contract.
-    guard("ferry_cursor_destroy", || unsafe {
-        destroy(cursor, "cursor")
+    guard("ferry_cursor_destroy", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            destroy_unless(cursor, "cursor", |c: &FerryCursor| {
+                c.state.retire("ferry_cursor_destroy")
+            })
+        }
     })
 }

@@ -12,6 +12,12 @@
 //! - A null handle, out-parameter or string argument returns `FERRY_STATUS_NULL`. What cannot
 //!   be checked is undefined: a dangling or foreign handle, a destroyed handle passed by a
 //!   stale copy of its pointer, a slice whose length exceeds its memory.
+//! - Threads: stores, trees and views may be used from many threads at once. Batches and
+//!   cursors take one call at a time, from any thread: a call made while another thread's call
+//!   on the same batch or cursor is in progress returns `FERRY_STATUS_BUSY` and does nothing
+//!   (an atomic in-use flag per handle, `exclusive.rs`). Destroying any handle while another
+//!   thread may still call it is undefined; for batches and cursors, a destroy that overlaps a
+//!   call in progress is caught and returns `FERRY_STATUS_BUSY`.
 //! - No panic crosses the boundary: each body runs under `catch_unwind` and a panic returns
 //!   `FERRY_STATUS_PANIC` with its message.
 //! - Byte arguments are `{ data, len }` slices; a null `data` with `len == 0` is the empty
@@ -21,6 +27,7 @@
 mod args;
 mod batch;
 mod cursor;
+mod exclusive;
 mod status;
 mod store;
 mod tree;
@@ -42,6 +49,18 @@ use interoptopus::patterns::service::Service;
 use interoptopus::patterns::LibraryPattern;
 use interoptopus::{
     constant, ffi_constant, ffi_function, function, Inventory, InventoryBuilder, Symbol,
+};
+
+// What the docs promise about threads, checked by the compiler: every handle may be used from
+// any thread, and shared between threads (batches and cursors through `Exclusive`, which
+// turns a second concurrent call into FERRY_STATUS_BUSY).
+const _: () = {
+    const fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<FerryStore>();
+    send_and_sync::<FerryTree>();
+    send_and_sync::<FerryView>();
+    send_and_sync::<FerryBatch>();
+    send_and_sync::<FerryCursor>();
 };
 
 /// The longest key accepted, in bytes.

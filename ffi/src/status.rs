@@ -56,11 +56,15 @@ pub enum FerryStatus {
     Internal = 15,
     /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
     TreeDropped = 16,
+    /// The batch or cursor is in use by a call on another thread: this call did nothing. A
+    /// batch or cursor takes one call at a time (a misuse that Ferry detects rather than a
+    /// data race); the message names the function and the handle.
+    Busy = 17,
 }
 
 impl FerryStatus {
     /// Every status, in discriminant order.
-    pub const ALL: [FerryStatus; 17] = [
+    pub const ALL: [FerryStatus; 18] = [
         FerryStatus::Ok,
         FerryStatus::Null,
         FerryStatus::Panic,
@@ -78,6 +82,7 @@ impl FerryStatus {
         FerryStatus::Unsupported,
         FerryStatus::Internal,
         FerryStatus::TreeDropped,
+        FerryStatus::Busy,
     ];
 
     /// The status's name as the C header spells it.
@@ -100,6 +105,7 @@ impl FerryStatus {
             FerryStatus::Unsupported => c"FERRY_STATUS_UNSUPPORTED",
             FerryStatus::Internal => c"FERRY_STATUS_INTERNAL",
             FerryStatus::TreeDropped => c"FERRY_STATUS_TREE_DROPPED",
+            FerryStatus::Busy => c"FERRY_STATUS_BUSY",
         }
     }
 }

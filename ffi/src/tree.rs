@@ -196,11 +196,11 @@ pub unsafe extern "C" fn ferry_tree_compare_and_swap(
 
 /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
 /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-/// still has to be destroyed.
+/// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+/// another thread (nothing is applied then).
 ///
 /// # Safety
-/// `tree` must be null or a live handle; `batch` must be null or a live batch handle that no
-/// other thread is using.
+/// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
 #[ffi_function]
 #[no_mangle]
 pub unsafe extern "C" fn ferry_tree_apply_batch(
@@ -209,8 +209,10 @@ pub unsafe extern "C" fn ferry_tree_apply_batch(
 ) -> FerryStatus {
     guard("ferry_tree_apply_batch", || {
         // SAFETY: per the contract above.
-        let (tree, batch) = unsafe { (handle(tree, "tree")?, exclusive(batch, "batch")?) };
-        Ok(tree.tree.apply_batch(std::mem::take(&mut batch.batch))?)
+        let (tree, batch) = unsafe { (handle(tree, "tree")?, handle(batch, "batch")?) };
+        // The batch is free again (emptied) as soon as its writes are taken, before they apply.
+        let writes = std::mem::take(&mut *batch.batch.enter("ferry_tree_apply_batch")?);
+        Ok(tree.tree.apply_batch(writes)?)
     })
 }
 

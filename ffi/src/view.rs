@@ -10,7 +10,8 @@ use crate::tree::{not_found, FerryTree};
 
 /// A value read without copying. Create with `ferry_view_get`, read with `ferry_view_bytes`,
 /// free with `ferry_view_destroy`. The bytes stay valid and unchanged until the view is
-/// destroyed, whatever happens to the tree meanwhile.
+/// destroyed, whatever happens to the tree meanwhile. Safe to use from many threads (it is
+/// never changed), but not to destroy while another thread uses it or its bytes.
 #[ffi_type(opaque)]
 pub struct FerryView {
     value: Value,

@@ -2,10 +2,15 @@
 //! tree handles from the one store handle and mixes inserts, removes, batches, gets, views,
 //! cursors and compare-and-swap counters. Afterwards every thread's key range is complete,
 //! the shared counter equals the increments made, and scans are ordered.
+//!
+//! Then two threads share one batch, and two one cursor, which the C ABI allows one call at a
+//! time: the calls that overlap another return FERRY_STATUS_BUSY, and the ones that returned
+//! OK account exactly for what the batch applied or the cursor read.
 
 use std::ptr::{null, null_mut};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Barrier;
+use std::time::{Duration, Instant};
 
 use ferry::*;
 use interoptopus::patterns::slice::{FFISlice, FFISliceMut};
@@ -26,8 +31,8 @@ macro_rules! call {
     ($e:expr) => {{
         CALLS.fetch_add(1, Ordering::Relaxed);
         // SAFETY: every handle passed is live (opened by this test and destroyed only at the
-        // end of its owner's scope), every slice borrows a live local, and batches and cursors
-        // are used by the thread that made them only.
+        // end of its owner's scope), every slice borrows a live local, and a batch or cursor
+        // shared by threads is destroyed only after they are joined.
         unsafe { $e }
     }};
 }
@@ -58,6 +63,37 @@ struct StoreHandle(*mut FerryStore);
 unsafe impl Send for StoreHandle {}
 // SAFETY: as above; it is only read through `*const` functions.
 unsafe impl Sync for StoreHandle {}
+
+/// A store in a temporary directory, destroyed on drop.
+struct TestStore {
+    _dir: tempfile::TempDir,
+    handle: StoreHandle,
+}
+
+impl TestStore {
+    fn new() -> TestStore {
+        let dir = tempfile::tempdir().unwrap();
+        let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
+        let mut store = null_mut();
+        let mut options = ferry_options_default();
+        options.cache_capacity = 8 << 20;
+        ok(call!(ferry_store_open(
+            &mut store,
+            AsciiPointer::from_cstr(&path),
+            &options
+        )));
+        TestStore {
+            _dir: dir,
+            handle: StoreHandle(store),
+        }
+    }
+}
+
+impl Drop for TestStore {
+    fn drop(&mut self) {
+        ok(call!(ferry_store_destroy(&mut self.handle.0)));
+    }
+}
 
 /// A tree handle owned by one scope, destroyed on drop.
 struct TreeHandle(*mut FerryTree);
@@ -306,17 +342,8 @@ fn worker(store: StoreHandle, id: u64, start: &Barrier) -> (u64, u64) {
 
 #[test]
 fn eight_threads_share_one_store_through_the_c_abi() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = std::ffi::CString::new(dir.path().to_str().unwrap()).unwrap();
-    let mut store = null_mut();
-    let mut options = ferry_options_default();
-    options.cache_capacity = 8 << 20;
-    ok(call!(ferry_store_open(
-        &mut store,
-        AsciiPointer::from_cstr(&path),
-        &options
-    )));
-    let handle = StoreHandle(store);
+    let f = TestStore::new();
+    let (handle, store) = (f.handle, f.handle.0);
     let start = Barrier::new(THREADS as usize);
     let done: Vec<(u64, u64)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..THREADS)
@@ -389,10 +416,244 @@ fn eight_threads_share_one_store_through_the_c_abi() {
         3 + THREADS,
         "default, shared, counters and one per thread"
     );
-    drop((shared, counters));
-    ok(call!(ferry_store_destroy(&mut store)));
+    drop((shared, counters, f));
     println!(
         "concurrency: {THREADS} threads made {} C ABI calls ({increments} CAS increments in {attempts} attempts)",
         CALLS.load(Ordering::Relaxed)
+    );
+}
+
+// ---- One batch or cursor, two threads: FERRY_STATUS_BUSY, never a data race ----------------
+
+/// The longest a BUSY test keeps calling while waiting for its first BUSY. Two threads calling
+/// back to back on 2 cores meet within microseconds; on one busy core they meet when one is
+/// preempted inside a call.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A batch or cursor handle shared by two threads on purpose: a call made while the other
+/// thread's call on it is in progress must return BUSY and do nothing.
+struct Shared<T>(*mut T);
+// Not derived: that would ask for `T: Copy`.
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Shared<T> {}
+// SAFETY: the C ABI lets any thread call on a batch or cursor (a concurrent call gets BUSY);
+// the test destroys it only after both threads are joined.
+unsafe impl<T> Send for Shared<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for Shared<T> {}
+
+/// What one thread of a BUSY test saw.
+#[derive(Default)]
+struct Seen<E> {
+    /// What its calls that returned OK did or read, in call order.
+    ok: Vec<E>,
+    busy: u64,
+    calls: u64,
+}
+
+impl<E> Seen<E> {
+    /// Takes one call's status: OK goes on, BUSY is counted (its message checked), anything
+    /// else fails the test. Returns whether the call did its work.
+    fn took(&mut self, status: FerryStatus, function: &str, what: &str, busy: &AtomicU64) -> bool {
+        self.calls += 1;
+        match status {
+            FerryStatus::Ok => true,
+            FerryStatus::Busy => {
+                if self.busy == 0 {
+                    assert_eq!(
+                        last_error(),
+                        format!("{function}: the {what} is in use by another thread")
+                    );
+                }
+                self.busy += 1;
+                busy.fetch_add(1, Ordering::Relaxed);
+                false
+            }
+            other => panic!("{function}: {other:?}: {}", last_error()),
+        }
+    }
+}
+
+/// Whether a BUSY test's threads may stop: `min_calls` made and a BUSY seen, or out of patience.
+fn enough(calls: u64, min_calls: u64, busy: &AtomicU64, since: Instant) -> bool {
+    calls >= min_calls && (busy.load(Ordering::Relaxed) > 0 || since.elapsed() > PATIENCE)
+}
+
+fn batch_key(id: u64, i: u64) -> Vec<u8> {
+    format!("b{id}/{i:07}").into_bytes()
+}
+
+/// Two threads add to one batch; thread 1 also applies it now and then, and both read its
+/// length (which the other thread may change at any time). Each key whose insert returned OK
+/// must end up in the tree exactly once, with its value, and no other key may.
+#[test]
+fn two_threads_sharing_one_batch_get_busy_and_lose_no_write() {
+    const MIN_CALLS: u64 = 20_000;
+    let f = TestStore::new();
+    let tree = TreeHandle::open(f.handle, SHARED);
+    let mut batch = null_mut();
+    ok(call!(ferry_batch_new(&mut batch)));
+    let (shared_batch, shared_tree) = (Shared(batch), Shared(tree.0));
+    let busy = AtomicU64::new(0);
+    let start = Barrier::new(2);
+    let since = Instant::now();
+    let seen: Vec<Seen<u64>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2u64)
+            .map(|id| {
+                let (busy, start) = (&busy, &start);
+                scope.spawn(move || {
+                    let (batch, tree) = (shared_batch, shared_tree);
+                    let mut seen = Seen::default();
+                    start.wait();
+                    let mut i = 0;
+                    while !enough(seen.calls, MIN_CALLS, busy, since) {
+                        let key = batch_key(id, i);
+                        let status =
+                            call!(ferry_batch_insert(batch.0, s(&key), s(&own_value(id, i))));
+                        if seen.took(status, "ferry_batch_insert", "batch", busy) {
+                            seen.ok.push(i);
+                        }
+                        if i % 50 == 7 {
+                            let status = call!(ferry_batch_len(batch.0, &mut 0));
+                            seen.took(status, "ferry_batch_len", "batch", busy);
+                        }
+                        if id == 1 && i % 64 == 63 {
+                            let status = call!(ferry_tree_apply_batch(tree.0, batch.0));
+                            seen.took(status, "ferry_tree_apply_batch", "batch", busy);
+                        }
+                        i += 1;
+                    }
+                    seen
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    ok(call!(ferry_tree_apply_batch(tree.0, batch)));
+    let mut left = u64::MAX;
+    ok(call!(ferry_batch_len(batch, &mut left)));
+    assert_eq!(left, 0, "applying empties the batch");
+    ok(call!(ferry_batch_destroy(&mut batch)));
+
+    let mut want: Vec<_> = (0..2u64)
+        .flat_map(|id| {
+            seen[id as usize]
+                .ok
+                .iter()
+                .map(move |&i| (batch_key(id, i), own_value(id, i)))
+        })
+        .collect();
+    want.sort();
+    let got = tree.scan(b"b", false, 1 << 16);
+    assert!(
+        got == want,
+        "the tree holds {} keys, the OK inserts were {}",
+        got.len(),
+        want.len()
+    );
+    let (calls, busy_seen) = (seen.iter().map(|s| s.calls).sum::<u64>(), busy.into_inner());
+    println!(
+        "busy: one batch, two threads: {busy_seen} BUSY in {calls} calls, {} inserts applied",
+        want.len()
+    );
+    assert!(
+        busy_seen > 0,
+        "no BUSY in {calls} calls over {:?}",
+        since.elapsed()
+    );
+}
+
+/// Two threads read one cursor with buffers that hold two entries. Between them they must see
+/// every entry exactly once, each thread in key order.
+#[test]
+fn two_threads_sharing_one_cursor_get_busy_and_see_each_entry_once() {
+    const ENTRIES: u64 = 5_000;
+    const MIN_CALLS: u64 = 20_000;
+    let f = TestStore::new();
+    let tree = TreeHandle::open(f.handle, SHARED);
+    let all: Vec<_> = (0..ENTRIES)
+        .map(|i| {
+            (
+                format!("c/{i:06}").into_bytes(),
+                format!("{i}").into_bytes(),
+            )
+        })
+        .collect();
+    for (key, value) in &all {
+        tree.insert(key, value);
+    }
+    let busy = AtomicU64::new(0);
+    let since = Instant::now();
+    let (mut calls, mut passes) = (0, 0);
+    while !enough(calls, MIN_CALLS, &busy, since) {
+        let mut cursor = null_mut();
+        ok(call!(ferry_cursor_open_prefix(
+            &mut cursor,
+            tree.0,
+            s(b"c/"),
+            0,
+            FERRY_NO_LIMIT
+        )));
+        let shared = Shared(cursor);
+        let start = Barrier::new(2);
+        let seen: Vec<Seen<(Vec<u8>, Vec<u8>)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..2)
+                .map(|_| {
+                    let (busy, start) = (&busy, &start);
+                    scope.spawn(move || {
+                        let cursor = shared;
+                        let mut seen = Seen::default();
+                        let mut buf = [0u8; 2 * (8 + 8 + 4)];
+                        start.wait();
+                        loop {
+                            let (mut count, mut used) = (0u64, 0u64);
+                            let status = call!(ferry_cursor_next(
+                                cursor.0,
+                                FFISliceMut::from_slice(&mut buf),
+                                &mut count,
+                                &mut used
+                            ));
+                            if seen.took(status, "ferry_cursor_next", "cursor", busy) {
+                                if count == 0 {
+                                    return seen;
+                                }
+                                seen.ok.extend(unpack(&buf[..used as usize], count));
+                            }
+                        }
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        ok(call!(ferry_cursor_destroy(&mut cursor)));
+        for one in &seen {
+            assert!(
+                strictly_ordered(&one.ok, false),
+                "a thread saw entries out of order"
+            );
+        }
+        let mut got: Vec<_> = seen.iter().flat_map(|one| one.ok.iter().cloned()).collect();
+        got.sort();
+        assert!(
+            got == all,
+            "pass {passes}: the threads saw {} entries of {ENTRIES}",
+            got.len()
+        );
+        calls += seen.iter().map(|one| one.calls).sum::<u64>();
+        passes += 1;
+    }
+    let busy_seen = busy.into_inner();
+    println!(
+        "busy: one cursor, two threads: {busy_seen} BUSY in {calls} calls \
+         ({passes} scans of {ENTRIES} entries)"
+    );
+    assert!(
+        busy_seen > 0,
+        "no BUSY in {calls} calls over {:?}",
+        since.elapsed()
     );
 }

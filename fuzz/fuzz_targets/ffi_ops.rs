@@ -11,7 +11,9 @@
 //! maximal and oversized keys and values, `ferry_last_error`, and I/O errors injected into the
 //! store's writes by the fault layer shared with the crash test
 //! (`core/tests/support/faults.rs`); after one fires, results are no longer compared with the
-//! model, but nothing may panic or hang.
+//! model, but nothing may panic or hang. No call may return `FERRY_STATUS_BUSY` either: the
+//! target calls from one thread, so a BUSY would mean that a call (a failed one, say) left a
+//! batch or cursor marked in use (two threads sharing one: `ffi/tests/concurrency.rs`).
 //!
 //! Stores live under `FERRY_FUZZ_DIR` (default `/dev/shm`, else the temporary directory). One
 //! store serves input after input: each input starts from an empty store (every tree dropped,

@@ -154,12 +154,14 @@ impl Harness {
         }
     }
 
-    /// Records a call's status; no call may panic, whatever happened before.
+    /// Records a call's status; no call may panic, whatever happened before, and none may be
+    /// BUSY: one thread makes every call, so a BUSY would mean that a batch or cursor was left
+    /// marked in use by an earlier call (one that failed, say).
     fn status(&mut self, what: &str, status: FerryStatus) -> FerryStatus {
-        assert_ne!(
-            status,
-            FerryStatus::Panic,
-            "{what} returned FERRY_STATUS_PANIC"
+        assert!(
+            !matches!(status, FerryStatus::Panic | FerryStatus::Busy),
+            "{what} returned {status:?}: {}",
+            last_error_message()
         );
         if status != FerryStatus::Ok {
             self.last_failure = status;

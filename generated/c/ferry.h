@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 12220144462807405374ULL
+#define FERRY_API_HASH 16705346053891442582ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -42,13 +42,19 @@ extern "C" {
 #define FERRY_NO_LIMIT 18446744073709551615ULL
 
 /// A list of writes that `ferry_tree_apply_batch` applies atomically. Create with
-/// `ferry_batch_new`, free with `ferry_batch_destroy`. Not for concurrent use.
+/// `ferry_batch_new`, free with `ferry_batch_destroy`.
+///
+/// One call at a time: a batch may be used from any thread, but a call on it made while
+/// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
 typedef struct ferry_batch ferry_batch;
 
 /// An ordered walk over part of a tree. Create with `ferry_cursor_open` or
 /// `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
-/// `ferry_cursor_destroy`. Not for concurrent use. It sees a live view of the tree (no
-/// snapshot) and visits each key at most once, in order.
+/// `ferry_cursor_destroy`. It sees a live view of the tree (no snapshot) and visits each key
+/// at most once, in order.
+///
+/// One call at a time: a cursor may be used from any thread, but a call on it made while
+/// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
 typedef struct ferry_cursor ferry_cursor;
 
 /// An open store. Create with `ferry_store_open`, free with `ferry_store_destroy`.
@@ -63,7 +69,8 @@ typedef struct ferry_tree ferry_tree;
 
 /// A value read without copying. Create with `ferry_view_get`, read with `ferry_view_bytes`,
 /// free with `ferry_view_destroy`. The bytes stay valid and unchanged until the view is
-/// destroyed, whatever happens to the tree meanwhile.
+/// destroyed, whatever happens to the tree meanwhile. Safe to use from many threads (it is
+/// never changed), but not to destroy while another thread uses it or its bytes.
 typedef struct ferry_view ferry_view;
 
 /// The status every Ferry function returns. `FERRY_STATUS_OK` (0) is success; for any other
@@ -108,6 +115,10 @@ typedef enum ferry_status {
     FERRY_STATUS_INTERNAL = 15,
     /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
     FERRY_STATUS_TREE_DROPPED = 16,
+    /// The batch or cursor is in use by a call on another thread: this call did nothing. A
+    /// batch or cursor takes one call at a time (a misuse that Ferry detects rather than a
+    /// data race); the message names the function and the handle.
+    FERRY_STATUS_BUSY = 17,
 } ferry_status;
 
 /// How `ferry_store_open` opens a store; start from `ferry_options_default()`.
@@ -282,11 +293,11 @@ ferry_status ferry_tree_compare_and_swap(const ferry_tree* tree, sliceu8 key, sl
 
 /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
 /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-/// still has to be destroyed.
+/// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+/// another thread (nothing is applied then).
 ///
 /// # Safety
-/// `tree` must be null or a live handle; `batch` must be null or a live batch handle that no
-/// other thread is using.
+/// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
 ferry_status ferry_tree_apply_batch(const ferry_tree* tree, ferry_batch* batch);
 
 /// Counts the tree's entries into `*count` (walks the whole tree).
@@ -297,9 +308,13 @@ ferry_status ferry_tree_apply_batch(const ferry_tree* tree, ferry_batch* batch);
 ferry_status ferry_tree_len(const ferry_tree* tree, uint64_t* count);
 
 /// Frees the batch handle in `*batch` and sets `*batch` to null; a null `*batch` is a no-op.
+/// `FERRY_STATUS_BUSY` if a call on the batch is in progress on another thread: nothing is
+/// freed and `*batch` is left as it is.
 ///
 /// # Safety
-/// `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards.
+/// `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards: a
+/// call that starts while or after it is destroyed is undefined behaviour (only one already in
+/// progress is detected).
 ferry_status ferry_batch_destroy(ferry_batch** batch);
 
 /// Creates an empty batch and stores its handle in `*batch`.
@@ -312,13 +327,13 @@ ferry_status ferry_batch_new(ferry_batch** batch);
 /// cannot fail validation when applied.
 ///
 /// # Safety
-/// `batch` must be null or a live handle used by no other thread; slices must be readable.
+/// `batch` must be null or a live handle; slices must be readable.
 ferry_status ferry_batch_insert(ferry_batch* batch, sliceu8 key, sliceu8 value);
 
 /// Adds a remove of `key` (not an error if the key is absent when the batch is applied).
 ///
 /// # Safety
-/// `batch` must be null or a live handle used by no other thread; `key` must be readable.
+/// `batch` must be null or a live handle; `key` must be readable.
 ferry_status ferry_batch_remove(ferry_batch* batch, sliceu8 key);
 
 /// Stores the number of writes added so far into `*count`.
@@ -351,9 +366,13 @@ ferry_status ferry_view_get(ferry_view** view, const ferry_tree* tree, sliceu8 k
 ferry_status ferry_view_bytes(const ferry_view* view, ferry_bytes* bytes);
 
 /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
+/// `FERRY_STATUS_BUSY` if a call on the cursor is in progress on another thread: nothing is
+/// freed and `*cursor` is left as it is.
 ///
 /// # Safety
-/// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards.
+/// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards:
+/// a call that starts while or after it is destroyed is undefined behaviour (only one already
+/// in progress is detected).
 ferry_status ferry_cursor_destroy(ferry_cursor** cursor);
 
 /// Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
@@ -383,8 +402,8 @@ ferry_status ferry_cursor_open_prefix(ferry_cursor** cursor, const ferry_tree* t
 /// other error, `*count` entries were still written, and they are valid.
 ///
 /// # Safety
-/// `cursor` must be null or a live handle used by no other thread; `buffer` must describe
-/// writable memory; `count` and `used` must be null or writable.
+/// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+/// and `used` must be null or writable.
 ferry_status ferry_cursor_next(ferry_cursor* cursor, slice_mutu8 buffer, uint64_t* count, uint64_t* used);
 
 

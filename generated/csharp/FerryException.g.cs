@@ -29,12 +29,16 @@ namespace Ferry
     
         /// <summary>
         /// Returns <paramref name="status"/> when it is success or an outcome
-        /// (NotFound, BufferTooSmall, CasMismatch); throws a <see cref="FerryException"/> for any failure.
+        /// (NotFound, BufferTooSmall, CasMismatch); throws a <see cref="FerryException"/> for any failure, except for a
+        /// misuse, which throws the standard exception for it with the
+        /// <see cref="FerryException"/> as its InnerException (InvalidOperationException for Busy).
         /// </summary>
         internal static FerryStatus Check(FerryStatus status)
         {
             if (status == FerryStatus.Ok || status == FerryStatus.NotFound || status == FerryStatus.BufferTooSmall || status == FerryStatus.CasMismatch) return status;
-            throw FromLastError(status);
+            var error = FromLastError(status);
+            if (status == FerryStatus.Busy) throw new InvalidOperationException(error.Message, error);
+            throw error;
         }
     
         /// <summary>The exception for a failed call, with this thread's native message.</summary>

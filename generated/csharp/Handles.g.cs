@@ -175,10 +175,10 @@ namespace Ferry
         /// <summary>
         /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
         /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-        /// still has to be destroyed.
+        /// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+        /// another thread (nothing is applied then).
         /// 
-        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle that no
-        /// other thread is using.
+        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus ApplyBatch(FerryBatchHandle batch)
@@ -201,7 +201,10 @@ namespace Ferry
 
     /// <summary>
     /// A list of writes that `ferry_tree_apply_batch` applies atomically. Create with
-    /// `ferry_batch_new`, free with `ferry_batch_destroy`. Not for concurrent use.
+    /// `ferry_batch_new`, free with `ferry_batch_destroy`.
+    /// 
+    /// One call at a time: a batch may be used from any thread, but a call on it made while
+    /// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
     /// </summary>
     internal sealed partial class FerryBatchHandle : SafeHandle
     {
@@ -232,7 +235,7 @@ namespace Ferry
         /// Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
         /// cannot fail validation when applied.
         /// 
-        /// `batch` must be null or a live handle used by no other thread; slices must be readable.
+        /// `batch` must be null or a live handle; slices must be readable.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Insert(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
@@ -243,7 +246,7 @@ namespace Ferry
         /// <summary>
         /// Adds a remove of `key` (not an error if the key is absent when the batch is applied).
         /// 
-        /// `batch` must be null or a live handle used by no other thread; `key` must be readable.
+        /// `batch` must be null or a live handle; `key` must be readable.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Remove(ReadOnlySpan<byte> key)
@@ -267,7 +270,8 @@ namespace Ferry
     /// <summary>
     /// A value read without copying. Create with `ferry_view_get`, read with `ferry_view_bytes`,
     /// free with `ferry_view_destroy`. The bytes stay valid and unchanged until the view is
-    /// destroyed, whatever happens to the tree meanwhile.
+    /// destroyed, whatever happens to the tree meanwhile. Safe to use from many threads (it is
+    /// never changed), but not to destroy while another thread uses it or its bytes.
     /// </summary>
     internal sealed partial class FerryViewHandle : SafeHandle
     {
@@ -312,8 +316,11 @@ namespace Ferry
     /// <summary>
     /// An ordered walk over part of a tree. Create with `ferry_cursor_open` or
     /// `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
-    /// `ferry_cursor_destroy`. Not for concurrent use. It sees a live view of the tree (no
-    /// snapshot) and visits each key at most once, in order.
+    /// `ferry_cursor_destroy`. It sees a live view of the tree (no snapshot) and visits each key
+    /// at most once, in order.
+    /// 
+    /// One call at a time: a cursor may be used from any thread, but a call on it made while
+    /// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
     /// </summary>
     internal sealed partial class FerryCursorHandle : SafeHandle
     {
@@ -366,8 +373,8 @@ namespace Ferry
         /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
         /// other error, `*count` entries were still written, and they are valid.
         /// 
-        /// `cursor` must be null or a live handle used by no other thread; `buffer` must describe
-        /// writable memory; `count` and `used` must be null or writable.
+        /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+        /// and `used` must be null or writable.
         /// </summary>
         /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
         public FerryStatus Next(Span<byte> buffer, out ulong count, out ulong used)

@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 12220144462807405374ul)
+            if (api_version != 16705346053891442582ul)
             {
-                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 12220144462807405374: the library and the bindings come from different versions. Rebuild both from one checkout.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 16705346053891442582: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 
@@ -316,10 +316,10 @@ namespace Ferry
         /// <summary>
         /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
         /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-        /// still has to be destroyed.
+        /// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+        /// another thread (nothing is applied then).
         /// 
-        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle that no
-        /// other thread is using.
+        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_apply_batch")]
         public static extern FerryStatus ferry_tree_apply_batch(FerryTreeHandle tree, FerryBatchHandle batch);
@@ -335,8 +335,12 @@ namespace Ferry
 
         /// <summary>
         /// Frees the batch handle in `*batch` and sets `*batch` to null; a null `*batch` is a no-op.
+        /// `FERRY_STATUS_BUSY` if a call on the batch is in progress on another thread: nothing is
+        /// freed and `*batch` is left as it is.
         /// 
-        /// `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards.
+        /// `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards: a
+        /// call that starts while or after it is destroyed is undefined behaviour (only one already in
+        /// progress is detected).
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_destroy")]
         public static extern FerryStatus ferry_batch_destroy(ref IntPtr batch);
@@ -353,7 +357,7 @@ namespace Ferry
         /// Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
         /// cannot fail validation when applied.
         /// 
-        /// `batch` must be null or a live handle used by no other thread; slices must be readable.
+        /// `batch` must be null or a live handle; slices must be readable.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_insert")]
         public static extern FerryStatus ferry_batch_insert(FerryBatchHandle batch, Sliceu8 key, Sliceu8 value);
@@ -371,7 +375,7 @@ namespace Ferry
         /// <summary>
         /// Adds a remove of `key` (not an error if the key is absent when the batch is applied).
         /// 
-        /// `batch` must be null or a live handle used by no other thread; `key` must be readable.
+        /// `batch` must be null or a live handle; `key` must be readable.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_remove")]
         public static extern FerryStatus ferry_batch_remove(FerryBatchHandle batch, Sliceu8 key);
@@ -433,8 +437,12 @@ namespace Ferry
 
         /// <summary>
         /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
+        /// `FERRY_STATUS_BUSY` if a call on the cursor is in progress on another thread: nothing is
+        /// freed and `*cursor` is left as it is.
         /// 
-        /// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards.
+        /// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards:
+        /// a call that starts while or after it is destroyed is undefined behaviour (only one already
+        /// in progress is detected).
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_destroy")]
         public static extern FerryStatus ferry_cursor_destroy(ref IntPtr cursor);
@@ -489,8 +497,8 @@ namespace Ferry
         /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
         /// other error, `*count` entries were still written, and they are valid.
         /// 
-        /// `cursor` must be null or a live handle used by no other thread; `buffer` must describe
-        /// writable memory; `count` and `used` must be null or writable.
+        /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+        /// and `used` must be null or writable.
         /// </summary>
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_next")]
         public static extern FerryStatus ferry_cursor_next(FerryCursorHandle cursor, SliceMutu8 buffer, out ulong count, out ulong used);

@@ -150,6 +150,12 @@ namespace Ferry
         /// The tree was dropped (`ferry_store_drop_tree`) while this handle to it was in use.
         /// </summary>
         TreeDropped = 16,
+        /// <summary>
+        /// The batch or cursor is in use by a call on another thread: this call did nothing. A
+        /// batch or cursor takes one call at a time (a misuse that Ferry detects rather than a
+        /// data race); the message names the function and the handle.
+        /// </summary>
+        Busy = 17,
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ pub(super) struct Pooled(
 unsafe impl Send for Pooled {}
 pub(super) static POOL: std::sync::Mutex<Option<Pooled>> = std::sync::Mutex::new(None);
 
+/// A batch or cursor destroyed while cleaning up is not BUSY: one thread makes every call, so a
+/// BUSY would mean an earlier call left it marked in use (and it would leak).
+fn freed(what: &str, status: FerryStatus) {
+    assert_ne!(status, FerryStatus::Busy, "destroying a {what}");
+}
+
 /// Closes the store the last input left for the next one and deletes its directory. The
 /// fuzzer never needs it (the process ends); the corpus replay in `make test`
 /// (`ffi/tests/fuzz_corpus.rs`) leaves nothing behind.
@@ -118,7 +124,7 @@ impl Harness {
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 assert!(seen == want, "tree {name:?} differs after a reopen");
-                ferry_cursor_destroy(&mut cursor);
+                freed("cursor", ferry_cursor_destroy(&mut cursor));
                 ferry_tree_destroy(&mut tree);
             }
         }
@@ -134,7 +140,7 @@ impl Harness {
         for slot in &mut self.cursors {
             if let Some(mut c) = slot.take() {
                 // SAFETY: a live cursor, destroyed once.
-                unsafe { ferry_cursor_destroy(&mut c.ptr) };
+                freed("cursor", unsafe { ferry_cursor_destroy(&mut c.ptr) });
             }
         }
         for slot in &mut self.trees {
@@ -250,7 +256,7 @@ impl Harness {
         for slot in &mut self.batches {
             if let Some((mut ptr, _)) = slot.take() {
                 // SAFETY: a live batch, destroyed once.
-                unsafe { ferry_batch_destroy(&mut ptr) };
+                freed("batch", unsafe { ferry_batch_destroy(&mut ptr) });
             }
         }
         for slot in &mut self.views {
@@ -263,7 +269,7 @@ impl Harness {
             for slot in &mut self.cursors {
                 if let Some(mut c) = slot.take() {
                     // SAFETY: a live cursor, destroyed once.
-                    unsafe { ferry_cursor_destroy(&mut c.ptr) };
+                    freed("cursor", unsafe { ferry_cursor_destroy(&mut c.ptr) });
                 }
             }
             for slot in &mut self.trees {
