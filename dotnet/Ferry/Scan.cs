@@ -113,6 +113,10 @@ namespace Ferry
     /// pooled buffer with as many packed entries as fit (layout version 1: u32 key length,
     /// u32 value length, little-endian, then the key and value bytes). A library with another
     /// layout would fail the API hash check in <c>Interop</c>'s static constructor first.
+    /// One thread at a time, like any enumerator: its position in the buffer is not
+    /// synchronised; two threads' reads of the native cursor that overlap make one throw
+    /// <see cref="InvalidOperationException"/> (FERRY_STATUS_BUSY) instead of racing in native
+    /// code.
     /// </summary>
     internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>, IStoreChild
     {

@@ -250,6 +250,8 @@ namespace Ferry
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
         /// <exception cref="ObjectDisposedException">The store or the batch was disposed.</exception>
+        /// <exception cref="InvalidOperationException">Another thread's call on the batch is in
+        /// progress (nothing was applied); see <see cref="WriteBatch"/>.</exception>
         public void Apply(WriteBatch batch)
         {
             if (batch == null) throw new ArgumentNullException(nameof(batch));
@@ -286,6 +288,15 @@ namespace Ferry
         /// enumerator (foreach does) to release it early. The scan sees a live view of the tree,
         /// not a snapshot: each key comes at most once, in order.
         /// </summary>
+        /// <remarks>
+        /// The enumerable may be enumerated by many threads at once: each enumeration has its own
+        /// native cursor. An enumerator, like any .NET enumerator, is for one thread at a time; a
+        /// read of its cursor that overlaps another thread's throws
+        /// <see cref="InvalidOperationException"/> (whose InnerException is the
+        /// <see cref="FerryException"/> with status <see cref="FerryStatus.Busy"/>) instead of
+        /// racing in native code, but other overlapping uses go undetected and may return wrong
+        /// entries.
+        /// </remarks>
         /// <param name="start">The first key, or null for the tree's start.</param>
         /// <param name="end">The key to stop before, or null for the tree's end.</param>
         /// <param name="reverse">Walk from the end.</param>
