@@ -20,6 +20,7 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::Mutex;
 
+use crate::owned::Owned;
 use crate::{Error, Result};
 
 /// The reserved tree the numbers go to; hidden from [`Store::tree_names`](crate::Store).
@@ -30,9 +31,9 @@ const KEY: &[u8] = b"flushed";
 const CHECK: u64 = 0xA5A5_5A5A_F0F0_0F0F;
 
 /// One open store's watermark.
-#[derive(Debug)]
 pub(crate) struct Watermark {
-    tree: sled::Tree,
+    /// Owned: it may be the store's last sled handle, whose drop can panic (`owned.rs`).
+    tree: Owned<sled::Tree>,
     file: File,
     /// The last number inserted into [`TREE`]; held while inserting, so numbers reach the log
     /// in order.
@@ -77,7 +78,7 @@ impl Watermark {
             });
         }
         Ok(Watermark {
-            tree,
+            tree: Owned::new(tree),
             file,
             inserted: Mutex::new(in_log),
             written: Mutex::new(on_side.unwrap_or(0)),
