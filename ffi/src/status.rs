@@ -22,7 +22,8 @@ use interoptopus::{ffi_function, ffi_type};
 pub enum FerryStatus {
     /// Success.
     Ok = 0,
-    /// A required pointer argument was null.
+    /// A required pointer argument was null, or a slice's data pointer was null while its
+    /// length was not 0 (a null data pointer with length 0 is the empty slice).
     Null = 1,
     /// Ferry panicked (a bug); the message says where. The handle involved may be unusable.
     Panic = 2,
@@ -42,7 +43,7 @@ pub enum FerryStatus {
     /// A scan's start bound lies after its end bound.
     InvalidRange = 9,
     /// An argument is malformed: a path or name that is not UTF-8, an unknown bound kind,
-    /// out-of-range options, a null data pointer with a non-zero length.
+    /// out-of-range options, a slice length above `isize::MAX`.
     InvalidArgument = 10,
     /// The store is already open, in this process or another.
     Locked = 11,

@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 16705346053891442582ULL
+#define FERRY_API_HASH 13600743513465226098ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -81,7 +81,8 @@ typedef struct ferry_view ferry_view;
 typedef enum ferry_status {
     /// Success.
     FERRY_STATUS_OK = 0,
-    /// A required pointer argument was null.
+    /// A required pointer argument was null, or a slice's data pointer was null while its
+    /// length was not 0 (a null data pointer with length 0 is the empty slice).
     FERRY_STATUS_NULL = 1,
     /// Ferry panicked (a bug); the message says where. The handle involved may be unusable.
     FERRY_STATUS_PANIC = 2,
@@ -101,7 +102,7 @@ typedef enum ferry_status {
     /// A scan's start bound lies after its end bound.
     FERRY_STATUS_INVALID_RANGE = 9,
     /// An argument is malformed: a path or name that is not UTF-8, an unknown bound kind,
-    /// out-of-range options, a null data pointer with a non-zero length.
+    /// out-of-range options, a slice length above `isize::MAX`.
     FERRY_STATUS_INVALID_ARGUMENT = 10,
     /// The store is already open, in this process or another.
     FERRY_STATUS_LOCKED = 11,

@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 16705346053891442582ul)
+            if (api_version != 13600743513465226098ul)
             {
-                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 16705346053891442582: the library and the bindings come from different versions. Rebuild both from one checkout.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 13600743513465226098: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 

@@ -85,7 +85,8 @@ namespace Ferry
         /// </summary>
         Ok = 0,
         /// <summary>
-        /// A required pointer argument was null.
+        /// A required pointer argument was null, or a slice's data pointer was null while its
+        /// length was not 0 (a null data pointer with length 0 is the empty slice).
         /// </summary>
         Null = 1,
         /// <summary>
@@ -123,7 +124,7 @@ namespace Ferry
         InvalidRange = 9,
         /// <summary>
         /// An argument is malformed: a path or name that is not UTF-8, an unknown bound kind,
-        /// out-of-range options, a null data pointer with a non-zero length.
+        /// out-of-range options, a slice length above `isize::MAX`.
         /// </summary>
         InvalidArgument = 10,
         /// <summary>
