@@ -311,7 +311,8 @@ namespace Ferry
 
         /// <summary>
         /// The entries whose keys start with <paramref name="prefix"/>, in ascending key order or
-        /// descending with <paramref name="reverse"/>; read as <see cref="Range"/> reads.
+        /// descending with <paramref name="reverse"/>; read as
+        /// <see cref="Tree.Range(byte[], byte[], bool, long)"/> reads.
         /// </summary>
         /// <param name="prefix">The key prefix; empty for every entry.</param>
         /// <param name="reverse">Walk from the end.</param>
