@@ -19,7 +19,7 @@ URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-csharp test-dotnet package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
+.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-csharp test-dotnet test-csharp-docs package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -42,7 +42,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-vendor test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-vendor test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-csharp-docs test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check, clippy with warnings as errors; vendor/ is what the lockfiles name.
@@ -84,6 +84,9 @@ test-csharp: native ## The C# smoke test of the generated layer on Mono.
 
 test-dotnet: native ## The NUnit suite of the .NET library Ferry on Mono.
 	scripts/test-dotnet.sh
+
+test-csharp-docs: native ## docs/csharp.md names every public type and member of Ferry.dll, and no other.
+	scripts/check-csharp-docs.sh
 
 package: native ## Write dist/Ferry.<version>.nupkg (Ferry.dll, docs, libferry.so, Mono loader files).
 	scripts/package.sh
