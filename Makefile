@@ -19,7 +19,7 @@ URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-csharp test-dotnet test-csharp-docs package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
+.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-docs test-csharp test-dotnet test-csharp-docs package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -30,8 +30,8 @@ deps: ## Install the tools the build needs (idempotent).
 build: deps ## Build everything (release).
 	$(CARGO) build --locked --workspace --release
 
-native: deps ## Build libferry.so and libferry.a (release) into target/release.
-	$(CARGO) build --locked --release -p ferry-ffi
+native: deps ## Build libferry.so (SONAME libferry.so.0, linked as such) and libferry.a (release) into target/release.
+	CARGO="$(CARGO)" scripts/native.sh
 
 bindings: ## Regenerate generated/ from ffi/ (commit the result).
 	$(CARGO) run --locked -q -p bindgen
@@ -42,7 +42,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-vendor test-rust doc test-bindgen test-c test-csharp test-leaks test-dotnet test-csharp-docs test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-vendor test-rust doc test-bindgen test-c test-docs test-csharp test-leaks test-dotnet test-csharp-docs test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check, clippy with warnings as errors; vendor/ is what the lockfiles name.
@@ -66,6 +66,10 @@ test-bindgen: ## generated/ is fresh, and --check catches a changed signature.
 
 test-c: native ## The C example: -Werror build, run, valgrind, pkg-config and static link.
 	scripts/test-c.sh
+
+test-docs: native ## Compile every snippet of README.md, docs/ and examples/*/README.md (C, C#, Rust), run the programs.
+	python3 -m unittest discover -s scripts -p 'check_snippets_test.py'
+	scripts/check_snippets.py
 
 test-leaks: native ## The C ABI tests under valgrind: no definite or indirect leak, no memory error.
 	scripts/test-leaks.sh
@@ -115,7 +119,7 @@ bench-quick: deps ## The cross-language benchmark on 50k keys (~10 s): fails onl
 bench-criterion: deps ## Criterion benchmarks of ferry-core alone on 1M keys.
 	$(CARGO) bench --locked -p ferry-core
 
-install: native ## Install ferry.h, libferry.{so,a} and ferry.pc under PREFIX (default /usr/local).
+install: native ## Install ferry.h, libferry.so.0 (+ links), libferry.a, ferry{,-static}.pc, valgrind suppressions under PREFIX (/usr/local).
 	scripts/install.sh "$(PREFIX)"
 
 dist: deps native ## Build dist/ferry-server: server, UI, Mono and libferry.a in one executable (AOT).
