@@ -79,8 +79,8 @@ if ! flock -n 9; then
     flock 9
 fi
 
-step "libferry (cargo build --release -p ferry-ffi)"
-cargo build --locked --release --quiet -p ferry-ffi
+step "libferry (scripts/native.sh: cargo build --release -p ferry-ffi, libferry.so.0 link)"
+scripts/native.sh --quiet
 
 if stale target/dotnet/Ferry.dll dotnet/Ferry/*.cs generated/csharp/*.cs target/release/libferry.so; then
     step "Ferry.dll (scripts/build-dotnet.sh)"
