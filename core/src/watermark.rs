@@ -26,7 +26,7 @@ use crate::{Error, Result};
 /// The reserved tree the numbers go to; hidden from [`Store::tree_names`](crate::Store).
 pub(crate) const TREE: &str = "__ferry_watermark";
 /// The file beside the log.
-const FILE: &str = "ferry.watermark";
+pub(crate) const FILE: &str = "ferry.watermark";
 const KEY: &[u8] = b"flushed";
 const CHECK: u64 = 0xA5A5_5A5A_F0F0_0F0F;
 
