@@ -7,8 +7,12 @@
 # Mono's two native helpers (libMonoPosixHelper.so for Mono.Posix's UnixSignal, libmono-native.so
 # for System.Native), loaded from memory files; and ui/dist, embedded as resources of
 # Ferry.Server.exe, which dotnet/Ferry.Server/DistMain.cs unpacks into a private temporary
-# directory at start. The launcher (written below) points Mono's directories at a path that
-# cannot exist (under /dev/null), so the binary reads nothing from /usr/lib/mono or /etc/mono.
+# directory at start. The launcher points Mono's directories at a path that cannot exist (under
+# /dev/null), so the binary reads nothing from /usr/lib/mono or /etc/mono.
+#
+# The sources it compiles besides the C# ones: scripts/dist/launcher.c (the entry point; gcc
+# -Wall -Wextra -Werror) and scripts/dist/natives.S (the two helpers, .incbin); --bench runs
+# bench/dist/run.py (byte-compiled by `make test-scripts`).
 #
 #   scripts/dist.sh            build dist/ferry-server
 #   scripts/dist.sh --no-aot   the same without AOT (everything JIT-compiled at run time)
@@ -156,171 +160,24 @@ aot_compile() {
     echo "}" >>"$work/aot-modules.c"
 }
 
-# link NAME OUTPUT: the launcher, the bundle, the AOT objects, Mono, libferry.a.
+# link NAME OUTPUT: the launcher (scripts/dist/launcher.c, warnings as errors), the bundle, the
+# AOT objects, Mono, libferry.a. The bundle.c and aot-modules.c of $obj/NAME that the launcher
+# includes are found through -isystem, which exempts them from the warnings: mkbundle's bundle.c
+# defines an unused static (config_dir), an error under -Wall -Werror.
 link() {
     local output=$2 work=$obj/$1 aot_objects
-    write_launcher "$work"
     mapfile -t aot_objects <"$work/aot-objects.txt"
     # shellcheck disable=SC2046 # pkg-config's flags are words
-    gcc -O2 -g -o "$output.new" -I"$work" $(pkg-config --cflags monosgen-2) \
-        "$work/launcher.c" "$work/bundle.o" "$obj/natives.o" "${aot_objects[@]}" \
+    gcc -O2 -g -Wall -Wextra -Werror -o "$output.new" -isystem "$work" $(pkg-config --cflags monosgen-2) \
+        scripts/dist/launcher.c "$work/bundle.o" "$obj/natives.o" "${aot_objects[@]}" \
         "$monolib" -Wl,--whole-archive "$libferry" -Wl,--no-whole-archive \
         -rdynamic -Wl,-z,noexecstack -lgcc_s -lutil -lrt -lpthread -lm -ldl
     mv -f "$output.new" "$output"
 }
 
-write_natives() {
-    cat >"$obj/natives.s" <<ASM
-/* Written by scripts/dist.sh: Mono's native helper libraries, embedded whole. */
-	.section .rodata
-	.p2align 4
-	.globl ferry_embedded_posix_helper, ferry_embedded_posix_helper_end
-ferry_embedded_posix_helper:
-	.incbin "$posix_helper"
-ferry_embedded_posix_helper_end:
-	.p2align 4
-	.globl ferry_embedded_mono_native, ferry_embedded_mono_native_end
-ferry_embedded_mono_native:
-	.incbin "$mono_native"
-ferry_embedded_mono_native_end:
-	.section .note.GNU-stack,"",@progbits
-ASM
-    as --64 -o "$obj/natives.o" "$obj/natives.s"
-}
-
-# The entry point: sets Mono's directories to a path that does not exist, registers the bundle
-# and the AOT modules, maps the native helpers, honours MONO_ENV_OPTIONS, runs the exe.
-write_launcher() {
-    cat >"$1/launcher.c" <<'C'
-/* Written by scripts/dist.sh: the entry point of a Ferry single-file executable. */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include "bundle.c" /* mkbundle: the assemblies, machine.config, mono_mkbundle_init () */
-#include "aot-modules.c" /* ferry_register_aot_modules () */
-#include <mono/jit/jit.h>
-#include <mono/metadata/environment.h>
-#include <mono/metadata/mono-config.h>
-#include <mono/metadata/mono-debug.h>
-
-/* Mono's assembly and config directories: under /dev/null, where nothing can exist (every path
- * fails with ENOTDIR, even for root), so no GAC, /etc/mono/config, machine.config or aot-cache
- * file is ever found or opened: only what is in this binary runs. */
-#define NOWHERE "/dev/null/ferry-dist"
-
-extern const unsigned char ferry_embedded_posix_helper[], ferry_embedded_posix_helper_end[];
-extern const unsigned char ferry_embedded_mono_native[], ferry_embedded_mono_native_end[];
-
-static void
-die (const char *what)
-{
-	fprintf (stderr, "%s: %s: %s\n", image_name, what, strerror (errno));
-	exit (1);
-}
-
-/* Copies an embedded shared library into an anonymous memory file; returns the path dlopen
- * loads it from, /proc/PID/fd/N. Nothing is written to disk. Not /proc/self: a debugger reads
- * the library by the path the process loaded it from, and in gdb /proc/self is gdb. */
-static char *
-memory_file (const char *name, const unsigned char *start, const unsigned char *end)
-{
-	int fd = memfd_create (name, MFD_CLOEXEC);
-	if (fd < 0)
-		die ("memfd_create");
-	for (const unsigned char *p = start; p < end;) {
-		ssize_t n = write (fd, p, end - p);
-		if (n < 0 && errno != EINTR)
-			die ("writing a memory file");
-		if (n > 0)
-			p += n;
-	}
-	char *path = malloc (64);
-	snprintf (path, 64, "/proc/%d/fd/%d", (int) getpid (), fd);
-	return path;
-}
-
-/* MONO_ENV_OPTIONS, as the mono command reads it: --debug enables the debugger support
- * (mono_debug_init); every other option goes to mono_jit_parse_options (--trace=...,
- * --debugger-agent=..., -O=..., ...). */
-static void
-parse_env_options (void)
-{
-	const char *env = getenv ("MONO_ENV_OPTIONS");
-	if (env == NULL)
-		return;
-	char *copy = strdup (env), *save = NULL;
-	char *options [64];
-	int count = 0;
-	for (char *option = strtok_r (copy, " \t", &save); option != NULL && count < 64; option = strtok_r (NULL, " \t", &save)) {
-		if (strcmp (option, "--debug") == 0 || strncmp (option, "--debug=", 8) == 0)
-			mono_debug_init (MONO_DEBUG_FORMAT_MONO);
-		else
-			options [count++] = option;
-	}
-	if (count > 0)
-		mono_jit_parse_options (count, options);
-}
-
-int
-main (int argc, char *argv [])
-{
-	setlocale (LC_ALL, "");
-	/* Each P/Invoke costs ~6x less on Mono 6.8 with preemptive suspend (PLATFORM.md), as
-	 * scripts/run-server.sh sets it; the environment can still choose. */
-	setenv ("MONO_THREADS_SUSPEND", "preemptive", 0);
-
-	mono_set_dirs (NOWHERE "/lib", NOWHERE "/etc");
-	BundleMonoAPI api = {
-		.mono_register_bundled_assemblies = mono_register_bundled_assemblies,
-		.mono_register_config_for_assembly = mono_register_config_for_assembly,
-		.mono_jit_set_aot_mode = mono_jit_set_aot_mode,
-		.mono_aot_register_module = mono_aot_register_module,
-		.mono_config_parse_memory = mono_config_parse_memory,
-		.mono_register_machine_config = mono_register_machine_config,
-	};
-	initialize_mono_api (&api);
-	mono_mkbundle_init ();
-	ferry_register_aot_modules ();
-
-	/* The dllmap entries of /etc/mono/config that the bundled assemblies use. */
-	char *posix_helper = memory_file ("libMonoPosixHelper.so", ferry_embedded_posix_helper, ferry_embedded_posix_helper_end);
-	char *mono_native = memory_file ("libmono-native.so", ferry_embedded_mono_native, ferry_embedded_mono_native_end);
-	char config [2048];
-	snprintf (config, sizeof config,
-		"<configuration>"
-		"<dllmap dll=\"MonoPosixHelper\" target=\"%s\"/>"
-		"<dllmap dll=\"System.Native\" target=\"%s\"/>"
-		"<dllmap dll=\"System.Net.Security.Native\" target=\"%s\"/>"
-		"<dllmap dll=\"libc\" target=\"libc.so.6\"/>"
-		"<dllmap dll=\"intl\" target=\"libc.so.6\"/>"
-		"<dllmap dll=\"libintl\" target=\"libc.so.6\"/>"
-		"<dllmap dll=\"i:msvcrt\" target=\"libc.so.6\"/>"
-		"<dllmap dll=\"i:msvcrt.dll\" target=\"libc.so.6\"/>"
-		"</configuration>",
-		posix_helper, mono_native, mono_native);
-	mono_config_parse_memory (config);
-
-	parse_env_options ();
-	MonoDomain *domain = mono_jit_init_version ("ferry", "v4.0.30319");
-	MonoAssembly *assembly = mono_domain_assembly_open (domain, image_name);
-	if (assembly == NULL) {
-		fprintf (stderr, "%s: %s is not in the bundle\n", argv [0], image_name);
-		return 1;
-	}
-	mono_jit_exec (domain, assembly, argc, argv);
-	mono_jit_cleanup (domain);
-	return mono_environment_exitcode_get ();
-}
-C
-}
-
-write_natives
+# Mono's native helpers, embedded whole (scripts/dist/natives.S); linked into every binary.
+gcc -c -o "$obj/natives.o" -DFERRY_POSIX_HELPER="\"$posix_helper\"" \
+    -DFERRY_MONO_NATIVE="\"$mono_native\"" scripts/dist/natives.S
 
 # ---- 4.-6. the server -------------------------------------------------------------------------
 progress "bundle: mkbundle --deps Ferry.Server.exe ($obj/server/bundle.{c,o})"
@@ -398,131 +255,4 @@ aot=$saved_aot
 
 progress "bench run: no-op and get (100k keys) bundled vs mono, start-up times"
 export MONO_THREADS_SUSPEND=preemptive # what run-server.sh and the launcher use
-python3 - "$out" "$mono_dir" "$server_aot" "$server_jit" <<'PY'
-import json, os, platform, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
-
-out, mono_dir, server_aot, server_jit = sys.argv[1:5]
-clean_env = {k: v for k, v in os.environ.items() if k not in ("MONO_PATH", "MONO_CONFIG", "LD_LIBRARY_PATH")}
-mono_env = dict(clean_env, LD_LIBRARY_PATH=os.path.abspath(mono_dir))
-variants = {
-    "mono": (["mono", os.path.join(mono_dir, "CallBench.exe")], mono_env),
-    "bundle-jit": ([os.path.join(out, "callbench-jit")], clean_env),
-    "bundle-aot": ([os.path.join(out, "callbench-aot")], clean_env),
-}
-servers = {
-    "mono": (["mono", os.path.join(mono_dir, "Ferry.Server.exe"), "--ui", "ui/dist"], mono_env),
-    "bundle-jit": ([server_jit], clean_env),
-    "bundle-aot": ([server_aot], clean_env),
-}
-
-def run(cmd, env):
-    with tempfile.TemporaryDirectory(prefix="ferry-callbench-") as tmp:
-        done = subprocess.run(cmd + ["dir=" + os.path.join(tmp, "db")], env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(f"{cmd[-1]} failed ({done.returncode}): {done.stderr}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
-
-def startup(cmd, env, runs=7):
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="ferry-callbench-") as tmp:
-            t = time.perf_counter()
-            subprocess.run(cmd + ["startup", "dir=" + os.path.join(tmp, "db")], env=env, check=True)
-            times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-def server_health(cmd, env, runs=5):
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="ferry-dist-server-") as tmp:
-            port = free_port()
-            t = time.perf_counter()
-            p = subprocess.Popen(cmd + ["--datapath", os.path.join(tmp, "data"), "--urls", f"http://127.0.0.1:{port}"],
-                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                while True:
-                    if p.poll() is not None:
-                        sys.exit(f"{cmd[0]} exited with {p.returncode} before /health answered")
-                    try:
-                        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as r:
-                            if r.status == 200:
-                                break
-                    except OSError:
-                        time.sleep(0.005)
-                times.append((time.perf_counter() - t) * 1000)
-            finally:
-                p.terminate()
-                p.wait(10)
-    return statistics.median(times)
-
-# Three interleaved runs of each program, so a slow spell of the machine hits them alike; the
-# best of each per-operation time, the median first call.
-runs = {name: [] for name in variants}
-for _ in range(3):
-    for name, (cmd, env) in variants.items():
-        runs[name].append(run(cmd, env))
-results = {}
-for name, (cmd, env) in variants.items():
-    r = dict(runs[name][0])
-    for key in ("noop_ns", "get_ns", "tryget_ns"):
-        r[key] = min(x[key] for x in runs[name])
-    r["first_call_us"] = statistics.median(x["first_call_us"] for x in runs[name])
-    r["runs"] = len(runs[name])
-    r["startup_ms"] = round(startup(cmd, env), 1)
-    r["server_health_ms"] = round(server_health(*servers[name]), 1)
-    results[name] = r
-
-size = os.path.getsize("dist/ferry-server")
-sizes = {"bundle-aot": os.path.getsize(server_aot), "bundle-jit": os.path.getsize(server_jit)}
-print()
-print(f"{'variant':<12} {'no-op ns':>9} {'get ns':>8} {'tryget ns':>10} {'1st call us':>12} {'start ms':>9} {'server ms':>10}")
-for name, r in results.items():
-    print(f"{name:<12} {r['noop_ns']:>9.2f} {r['get_ns']:>8.0f} {r['tryget_ns']:>10.0f} {r['first_call_us']:>12.0f} {r['startup_ms']:>9.1f} {r['server_health_ms']:>10.1f}")
-print(f"(no-op: Interop.ferry_version(); get: Tree.Get -> byte[], tryget: Tree.TryGet into a buffer, random keys of "
-      f"{results['mono']['keys']}; best of 3 runs x {results['mono']['rounds']} rounds; start: process start to exit of a "
-      f"one-key program, median of 7; server: start to /health 200, median of 5; MONO_THREADS_SUSPEND=preemptive)")
-print(f"server binary: AOT {sizes['bundle-aot'] / 2**20:.1f} MiB, JIT {sizes['bundle-jit'] / 2**20:.1f} MiB "
-      f"(stripped; dist/ferry-server is {size} bytes)")
-
-def git(*args):
-    try:
-        return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-doc = {
-    "schema": 1,
-    "meta": {
-        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
-        "git_commit": git("rev-parse", "HEAD"),
-        "git_dirty": bool(git("status", "--porcelain")),
-        "cores": os.cpu_count(),
-        "kernel": platform.release(),
-        "runtime": subprocess.run(["mono", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
-        "suspend": os.environ.get("MONO_THREADS_SUSPEND"),
-        "units": {"noop_ns": "ns/call", "get_ns": "ns/get", "tryget_ns": "ns/get", "first_call_us": "us",
-                  "startup_ms": "ms", "server_health_ms": "ms"},
-        "method": "bench/dist/CallBench.cs via scripts/dist.sh --bench; per-op times: best of 3 interleaved runs x rounds; "
-                  "medians for start-up",
-    },
-    "dist": {
-        "path": "dist/ferry-server",
-        "size_bytes": size,
-        "debug_file_bytes": os.path.getsize("dist/ferry-server.debug"),
-        "aot": server_aot == "dist/ferry-server",
-        "server_size_bytes": sizes,
-    },
-    "variants": results,
-}
-os.makedirs("bench/results", exist_ok=True)
-with open("bench/results/dist.json.new", "w") as f:
-    json.dump(doc, f, indent=1)
-    f.write("\n")
-os.replace("bench/results/dist.json.new", "bench/results/dist.json")
-print("dist bench: bench/results/dist.json")
-PY
+python3 bench/dist/run.py "$out" "$mono_dir" "$server_aot" "$server_jit"
