@@ -1,6 +1,6 @@
 //! Crash-safety soak test: kills a writer process `TRIALS` times (default 500) at random
-//! moments and checks the reopened store each time (see `tests/support/crash.rs`).
-//! `MODE=power` makes every kill a power cut too (`tests/support/power.rs`): what the writer
+//! moments and checks the reopened store each time (see `testkit/crash.rs`).
+//! `MODE=power` makes every kill a power cut too (`testkit/power.rs`): what the writer
 //! had not synced is lost in part or in full before the check.
 //! `POWER_IGNORE_FDATASYNC=1` (power mode only) switches Ferry's syncs off in the model, to
 //! see the soak fail.
@@ -16,13 +16,13 @@
 //! corrupt opens, torn batches, unexpected entries, failed writers). Failing stores are copied
 //! to `KEEP_DIR` (default `target/crash-failures`).
 
-#[path = "../tests/support/crash.rs"]
+#[path = "../../testkit/crash.rs"]
 mod crash;
-#[path = "../tests/support/faults.rs"]
+#[path = "../../testkit/faults.rs"]
 mod faults;
-#[path = "../tests/support/power.rs"]
+#[path = "../../testkit/power.rs"]
 mod power;
-#[path = "../tests/support/workload.rs"]
+#[path = "../../testkit/workload.rs"]
 mod workload;
 
 use std::process::ExitCode;

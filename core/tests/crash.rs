@@ -2,18 +2,18 @@
 //! fault plan inside it: SIGKILL at an I/O call, a torn write, `abort()` at an operation);
 //! after each kill the store must reopen with every acknowledged (flushed) write, whole
 //! batches, and must still work. The writer is this test binary, re-executed. The power-loss
-//! trials also cut the power at the kill (`support/power.rs`): what was not synced may be lost.
+//! trials also cut the power at the kill (`testkit/power.rs`): what was not synced may be lost.
 //!
 //! This runs short versions (24 trials each; `CRASH_TRIALS` and `POWER_TRIALS` change them,
 //! `CRASH_SEED` replays a run). The soak is `make soak` (`TRIALS=N`, `MODE=power`).
 
-#[path = "support/crash.rs"]
+#[path = "../../testkit/crash.rs"]
 mod crash;
-#[path = "support/faults.rs"]
+#[path = "../../testkit/faults.rs"]
 mod faults;
-#[path = "support/power.rs"]
+#[path = "../../testkit/power.rs"]
 mod power;
-#[path = "support/workload.rs"]
+#[path = "../../testkit/workload.rs"]
 mod workload;
 
 use std::collections::BTreeMap;

@@ -3,11 +3,11 @@
 //! those with `cargo test -p ferry-core --test findings -- --ignored`); its `#[ignore]` goes
 //! with the fix.
 
-#[path = "support/faults.rs"]
+#[path = "../../testkit/faults.rs"]
 mod faults;
-#[path = "support/power.rs"]
+#[path = "../../testkit/power.rs"]
 mod power;
-#[path = "support/workload.rs"]
+#[path = "../../testkit/workload.rs"]
 mod workload;
 
 use std::path::{Path, PathBuf};
@@ -26,7 +26,7 @@ fn quiet() -> Options {
     }
 }
 
-/// A store directory whose I/O is being journaled (`support/power.rs`).
+/// A store directory whose I/O is being journaled (`testkit/power.rs`).
 struct Recording {
     root: tempfile::TempDir,
     _only_one: std::sync::MutexGuard<'static, ()>,

@@ -94,7 +94,7 @@ fn finding_tree_len_of_a_dropped_tree_never_returns() {
     }
 }
 
-#[path = "../../core/tests/support/faults.rs"]
+#[path = "../../testkit/faults.rs"]
 mod faults;
 
 /// Tests that arm the process-wide fault plan, or do I/O it must not hit, take this.

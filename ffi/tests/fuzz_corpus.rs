@@ -13,13 +13,13 @@ use std::path::{Path, PathBuf};
 
 use arbitrary::{Arbitrary, Unstructured};
 
-#[path = "../../core/tests/support/faults.rs"]
+#[path = "../../testkit/faults.rs"]
 mod faults;
-#[path = "../../fuzz/fuzz_targets/harness.rs"]
+#[path = "../../testkit/fuzz/harness.rs"]
 mod harness;
-#[path = "../../fuzz/fuzz_targets/input.rs"]
+#[path = "../../testkit/fuzz/input.rs"]
 mod input;
-#[path = "../../fuzz/fuzz_targets/model.rs"]
+#[path = "../../testkit/fuzz/model.rs"]
 mod model;
 
 use harness::Harness;

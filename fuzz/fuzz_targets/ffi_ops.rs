@@ -1,6 +1,6 @@
 //! Fuzzes Ferry's C ABI: random sequences of calls to the `extern "C"` functions of the
 //! `ferry` library, as a C caller would make them, checked against a `BTreeMap` model
-//! (`model.rs`).
+//! (`testkit/fuzz/model.rs`).
 //!
 //! Covered: trees (open, destroy, then destroy through the nulled slot), get into buffers
 //! of every size (BUFFER_TOO_SMALL must report the size and leave the buffer alone), insert,
@@ -10,7 +10,7 @@
 //! data with a length (NULL), names and paths that are not UTF-8 (via `AsciiPointer`), empty,
 //! maximal and oversized keys and values, `ferry_last_error`, and I/O errors injected into the
 //! store's writes by the fault layer shared with the crash test
-//! (`core/tests/support/faults.rs`); after one fires, results are no longer compared with the
+//! (`testkit/faults.rs`); after one fires, results are no longer compared with the
 //! model, but nothing may panic or hang. No call may return `FERRY_STATUS_BUSY` either: the
 //! target calls from one thread, so a BUSY would mean that a call (a failed one, say) left a
 //! batch or cursor marked in use (two threads sharing one: `ffi/tests/concurrency.rs`).
@@ -40,10 +40,15 @@
 //! through this harness without cargo-fuzz: `ffi/tests/fuzz_corpus.rs`.
 #![no_main]
 
-#[path = "../../core/tests/support/faults.rs"]
+// The harness and the fault layer live in the test kit (`testkit/README.md`), shared with the
+// corpus replay of `make test` (`ffi/tests/fuzz_corpus.rs`).
+#[path = "../../testkit/faults.rs"]
 mod faults;
+#[path = "../../testkit/fuzz/harness.rs"]
 mod harness;
+#[path = "../../testkit/fuzz/input.rs"]
 mod input;
+#[path = "../../testkit/fuzz/model.rs"]
 mod model;
 
 use libfuzzer_sys::fuzz_target;

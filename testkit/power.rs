@@ -1,6 +1,7 @@
 //! The power-loss model: what a store directory may look like after the power fails, given
 //! every write and sync the writer made. Test-only code, included (`#[path]`) by the crash
-//! test and the soak, never by `ferry-core`; it extends the fault layer (`faults.rs`).
+//! test, the soak and core's findings tests (`testkit/README.md`), never by `ferry-core`; it
+//! extends the fault layer (`faults.rs`).
 //!
 //! # Recording (the writer process)
 //! [`record`] (or [`record_from_env`], in the writer child) makes the process journal, in order, every call that changes a file or

@@ -1,6 +1,6 @@
 //! Fault injection for Ferry's crash tests and fuzzer. Test-only code: it is compiled into the
-//! binaries that include it (`#[path = ".../support/faults.rs"] mod faults;`), never into
-//! `ferry-core` or `libferry`.
+//! binaries that include it (`#[path = ".../testkit/faults.rs"] mod faults;`, listed in
+//! `testkit/README.md`), never into `ferry-core` or `libferry`.
 //!
 //! # Fault points
 //! - **I/O** (`io`): a binary that includes this module interposes the libc calls sled writes

@@ -1,6 +1,6 @@
-//! Cursors: opening them against the model's expectation, and checking what
-//! `ferry_cursor_next` writes (exactly while the tree is unchanged, by order, bounds and limit
-//! once it changed).
+//! Cursors: opening them (over a range or a prefix) against the model's expectation, checking
+//! what `ferry_cursor_next` writes (exactly while the tree is unchanged, by order, bounds and
+//! limit once it changed), and destroying them.
 
 use std::collections::VecDeque;
 use std::ops::Bound;
@@ -9,7 +9,8 @@ use std::ptr::null_mut;
 use ferry::*;
 use interoptopus::patterns::slice::FFISliceMut;
 
-use super::{Harness, CURSOR_SLOTS};
+use super::{destroy_twice, s, Harness, CURSOR_SLOTS};
+use crate::input::{EndBound, Key};
 use crate::model::{self, Bounds, Entry};
 
 /// A cursor and what the model expects of it.
@@ -27,7 +28,55 @@ pub(super) struct CursorModel {
 }
 
 impl Harness {
-    pub(super) fn cursor_open(
+    /// Opens a cursor over a range (`ferry_cursor_open`).
+    pub(super) fn cursor_range(
+        &mut self,
+        cursor: u8,
+        slot: u8,
+        start: &EndBound,
+        end: &EndBound,
+        reverse: bool,
+        limit: Option<u8>,
+    ) {
+        let (sk, skind) = start.raw();
+        let (ek, ekind) = end.raw();
+        let bounds = start.model().and_then(|s| end.model().map(|e| (s, e)));
+        self.cursor_open(cursor, slot, bounds, reverse, limit, |out, tree, limit| {
+            // SAFETY: a live out-pointer, null or a live tree, live slices.
+            unsafe {
+                ferry_cursor_open(
+                    out,
+                    tree,
+                    s(&sk),
+                    skind,
+                    s(&ek),
+                    ekind,
+                    u8::from(reverse),
+                    limit,
+                )
+            }
+        });
+    }
+
+    /// Opens a cursor over the keys with a prefix (`ferry_cursor_open_prefix`).
+    pub(super) fn cursor_prefix(
+        &mut self,
+        cursor: u8,
+        slot: u8,
+        prefix: &Key,
+        reverse: bool,
+        limit: Option<u8>,
+    ) {
+        let prefix = prefix.bytes();
+        let bounds = Ok(model::prefix_bounds(&prefix));
+        self.cursor_open(cursor, slot, bounds, reverse, limit, |out, tree, limit| {
+            // SAFETY: a live out-pointer, null or a live tree, a live slice.
+            unsafe { ferry_cursor_open_prefix(out, tree, s(&prefix), u8::from(reverse), limit) }
+        });
+    }
+
+    /// Opens a cursor with `open` into an empty slot, and records what the model expects of it.
+    fn cursor_open(
         &mut self,
         cursor: u8,
         slot: u8,
@@ -78,6 +127,7 @@ impl Harness {
         });
     }
 
+    /// Reads the next batch of entries into a buffer of `buffer` bytes and checks them.
     pub(super) fn cursor_next(&mut self, cursor: u8, buffer: usize) {
         let i = usize::from(cursor) % CURSOR_SLOTS;
         let ptr = self.cursors[i].as_ref().map_or(null_mut(), |c| c.ptr);
@@ -177,5 +227,12 @@ impl Harness {
             c.last = Some(k.clone());
         }
         c.returned += count;
+    }
+
+    /// Destroys a cursor, then again through the nulled slot.
+    pub(super) fn cursor_destroy(&mut self, cursor: u8) {
+        let i = usize::from(cursor) % CURSOR_SLOTS;
+        let ptr = self.cursors[i].take().map_or(null_mut(), |c| c.ptr);
+        destroy_twice(ptr, ferry_cursor_destroy);
     }
 }

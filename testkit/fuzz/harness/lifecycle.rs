@@ -137,6 +137,15 @@ impl Harness {
         // panic (core/src/owned.rs; ffi/tests/findings.rs tests it), but libFuzzer's panic hook
         // aborts on every panic, caught or not, so no fault stays armed across a close.
         faults::disarm();
+        self.close_cursors_and_trees();
+        // SAFETY: null or a live store, destroyed once (the pointer is nulled).
+        let status = unsafe { ferry_store_destroy(&mut self.store) };
+        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
+        assert!(self.store.is_null());
+    }
+
+    /// Destroys every cursor and tree handle: they keep the store open.
+    fn close_cursors_and_trees(&mut self) {
         for slot in &mut self.cursors {
             if let Some(mut c) = slot.take() {
                 // SAFETY: a live cursor, destroyed once.
@@ -149,10 +158,6 @@ impl Harness {
                 unsafe { ferry_tree_destroy(&mut ptr) };
             }
         }
-        // SAFETY: null or a live store, destroyed once (the pointer is nulled).
-        let status = unsafe { ferry_store_destroy(&mut self.store) };
-        assert_eq!(status, FerryStatus::Ok, "{}", self.context());
-        assert!(self.store.is_null());
     }
 
     /// Calls one function with a null handle, out-parameter or data pointer: each must return
@@ -266,18 +271,7 @@ impl Harness {
             }
         }
         if reusable && self.empty_store() {
-            for slot in &mut self.cursors {
-                if let Some(mut c) = slot.take() {
-                    // SAFETY: a live cursor, destroyed once.
-                    freed("cursor", unsafe { ferry_cursor_destroy(&mut c.ptr) });
-                }
-            }
-            for slot in &mut self.trees {
-                if let Some((mut ptr, _)) = slot.take() {
-                    // SAFETY: a live tree, destroyed once.
-                    unsafe { ferry_tree_destroy(&mut ptr) };
-                }
-            }
+            self.close_cursors_and_trees();
             let pooled = Pooled(self.dir.clone(), self.store, self.store_age + 1);
             *POOL.lock().unwrap_or_else(|e| e.into_inner()) = Some(pooled);
             return;
