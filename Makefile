@@ -19,7 +19,7 @@ URLS ?= http://127.0.0.1:5000
 DATAPATH ?= ./data
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps build native bindings run test lint vendor test-vendor test-rust test-bindgen test-c test-docs test-csharp test-dotnet test-csharp-docs package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
+.PHONY: help deps build native bindings run test lint vendor test-vendor test-scripts test-rust test-bindgen test-c test-docs test-csharp test-dotnet test-csharp-docs package test-package test-server test-schemathesis test-ui doc bench bench-quick bench-criterion install soak fuzz fuzz-replay test-leaks dist test-dist bench-dist clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -42,7 +42,7 @@ run: deps ## Build everything (release) and serve the UI and API on $(URLS) (DAT
 	@echo "Ferry: serving the UI and API on $(URLS) (data in $(DATAPATH)); Ctrl-C stops."
 	scripts/run-server.sh --datapath "$(DATAPATH)" --urls "$(URLS)" --ui ui/dist
 
-test: deps lint test-vendor test-rust doc test-bindgen test-c test-docs test-csharp test-leaks test-dotnet test-csharp-docs test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
+test: deps lint test-vendor test-scripts test-rust doc test-bindgen test-c test-docs test-csharp test-leaks test-dotnet test-csharp-docs test-package test-server test-schemathesis test-ui bench-quick test-dist ## Everything CI runs: format, lint, docs, all tests.
 	@echo "make test: all checks passed"
 
 lint: ## cargo fmt --check, clippy with warnings as errors; vendor/ is what the lockfiles name.
@@ -57,6 +57,10 @@ vendor: ## Refresh vendor/ (crates, wheels) from the lockfiles; the one target t
 
 test-vendor: ## The vendor checker catches each kind of drift (a file edited, a crate missing, ...).
 	python3 -m unittest discover -s scripts -p 'check_vendored_test.py'
+
+test-scripts: deps ## The scripts' own code: the server helper (scripts/lib/server.sh) is tested, bench/dist/run.py byte-compiled.
+	scripts/lib/server_test.sh
+	PYTHONPYCACHEPREFIX="$(CURDIR)/target/pycache" python3 -m py_compile bench/dist/run.py
 
 test-rust: ## Unit, integration, property and doc tests of the Rust crates.
 	$(CARGO) test --locked --workspace --release -- --nocapture --test-threads=2 2>&1 | grep -v '^test .* \.\.\. ok$$'; exit $${PIPESTATUS[0]}

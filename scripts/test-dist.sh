@@ -18,12 +18,12 @@ binary=${1:-dist/ferry-server}
 command -v curl >/dev/null || { echo "test-dist: curl is missing" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-dist-test.XXXXXX")
-server_pid=
-tracer_pid=
+# shellcheck source=scripts/lib/server.sh
+source scripts/lib/server.sh
+ferry_pid= # the server's own process: server_pid's child when server_pid is strace
 # shellcheck disable=SC2317 # called by the trap
 cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid" 2>/dev/null || true; fi
-    if [[ -n "$tracer_pid" ]]; then wait "$tracer_pid" 2>/dev/null || true; fi
+    kill_server "$ferry_pid"
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -40,40 +40,31 @@ finish() {
 
 mkdir "$tmp/run" "$tmp/tmp"
 cp "$binary" "$tmp/run/ferry-server"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
+base=http://127.0.0.1:$(free_port)
 log=$tmp/server.log
 trace=$tmp/trace.txt
 
 # Nothing that points Mono at an installation; TMPDIR keeps the unpacked UI inside $tmp.
-run_env=(env -u MONO_PATH -u MONO_CONFIG -u MONO_CFG_DIR -u MONO_GAC_PREFIX -u MONO_ENV_OPTIONS
-    -u LD_LIBRARY_PATH -u LD_PRELOAD "TMPDIR=$tmp/tmp")
+run_env=(env -C "$tmp/run" -u MONO_PATH -u MONO_CONFIG -u MONO_CFG_DIR -u MONO_GAC_PREFIX
+    -u MONO_ENV_OPTIONS -u LD_LIBRARY_PATH -u LD_PRELOAD "TMPDIR=$tmp/tmp")
 server_args=(./ferry-server --datapath "$tmp/data" --urls "$base")
 traced=0
 if command -v strace >/dev/null && strace -f -qq -o /dev/null true 2>/dev/null; then
     traced=1
-    (cd "$tmp/run" && exec "${run_env[@]}" strace -f -qq -e trace=open,openat -o "$trace" "${server_args[@]}") >"$log" 2>&1 &
-    tracer_pid=$!
+    start_server "$log" "${run_env[@]}" strace -f -qq -e trace=open,openat -o "$trace" "${server_args[@]}"
 else
     echo "  (strace is missing or cannot trace here: only /proc/PID/maps is checked)"
-    (cd "$tmp/run" && exec "${run_env[@]}" "${server_args[@]}") >"$log" 2>&1 &
-    server_pid=$!
+    start_server "$log" "${run_env[@]}" "${server_args[@]}"
 fi
 
 echo "test-dist: $binary ($(stat -c %s "$binary") bytes) alone in $tmp/run, on $base"
-started=$(date +%s%N)
 healthy=0
-for _ in $(seq 1 400); do # 20 s
-    if [[ $traced == 1 && -z "$server_pid" ]]; then server_pid=$(pgrep -P "$tracer_pid" | head -1 || true); fi
-    if curl -fs -o /dev/null "$base/health" 2>/dev/null; then healthy=1; break; fi
-    if ! kill -0 "${tracer_pid:-$server_pid}" 2>/dev/null; then break; fi
-    sleep 0.05
-done
+wait_for_http "$base/health" 20 && healthy=1
+if [[ $traced == 1 && -n "$server_pid" ]]; then ferry_pid=$(pgrep -P "$server_pid" | head -1 || true); else ferry_pid=$server_pid; fi
 if [[ $healthy == 1 ]]; then
-    pass "GET /health answers 200 ($(( ($(date +%s%N) - started) / 1000000 )) ms after start)"
+    pass "GET /health answers 200 ($waited_ms ms after start)"
 else
-    fail "GET /health" "no answer within 20 s; the log:"
-    sed 's/^/        /' "$log"
+    fail "GET /health answers 200" "no answer (above)"
     finish
 fi
 
@@ -113,9 +104,9 @@ request GET /api/openapi.json
 expect "GET /api/openapi.json serves the OpenAPI document" 200 '"openapi": *"3\.'
 
 # What the process has mapped, while it runs.
-maps=$(cat "/proc/$server_pid/maps" 2>/dev/null || true)
+maps=$(cat "/proc/$ferry_pid/maps" 2>/dev/null || true)
 if [[ -z "$maps" ]]; then
-    fail "/proc/$server_pid/maps is readable"
+    fail "/proc/$ferry_pid/maps is readable"
 elif mono_maps=$(grep -E '/usr/lib/mono|/etc/mono|/libmono[^ ]*\.so|/libMonoPosixHelper\.so' <<<"$maps"); then
     fail "no Mono installation file is mapped" "$(awk '{print $6}' <<<"$mono_maps" | sort -u | tr '\n' ' ')"
 else
@@ -123,11 +114,11 @@ else
 fi
 
 ui_dir=$(grep -o '"ui":"[^"]*"' "$log" | head -1 | sed 's/"ui":"//; s/"$//')
-kill -TERM "$server_pid"
-code=0
-if [[ $traced == 1 ]]; then wait "$tracer_pid" || code=$?; tracer_pid=; else wait "$server_pid" || code=$?; fi
-server_pid=
-if [[ $code == 0 ]]; then pass "SIGTERM stops it with exit status 0"; else fail "SIGTERM stops it with exit status 0" "exit status $code"; fi
+if stop_server "$ferry_pid"; then
+    pass "SIGTERM stops it with exit status 0"
+else
+    fail "SIGTERM stops it with exit status 0" "exit status $server_status"
+fi
 if grep -q '"msg":"stopped"' "$log"; then pass "it logs an orderly stop"; else fail "it logs an orderly stop" "$(tail -3 "$log")"; fi
 if [[ -n "$ui_dir" && "$ui_dir" == "$tmp/tmp/"* && ! -e "$ui_dir" ]]; then
     pass "it served the UI from its own unpacked copy and removed it"

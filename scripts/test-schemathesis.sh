@@ -60,28 +60,21 @@ report=target/schemathesis/report
 rm -rf "$report"
 mkdir -p "$report"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-schemathesis.XXXXXX")
-server_pid=
+# shellcheck source=scripts/lib/server.sh
+source scripts/lib/server.sh
 cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid" 2>/dev/null || true; fi
+    kill_server
     rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-url="http://127.0.0.1:$port"
+url="http://127.0.0.1:$(free_port)"
 log="$report/server.log"
-scripts/run-server.sh --datapath "$tmp/data" --urls "$url" --ui ui/dist >"$log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    if curl -fsS "$url/health" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        echo "test-schemathesis: the server exited during startup:" >&2
-        cat "$log" >&2
-        echo "schemathesis: 0 cases, 1 failures, 5xx: 0"
-        exit 1
-    fi
-    sleep 0.1
-done
+start_server "$log" scripts/run-server.sh --datapath "$tmp/data" --urls "$url" --ui ui/dist
+if ! wait_for_http "$url/health" 30; then
+    echo "schemathesis: 0 cases, 1 failures, 5xx: 0"
+    exit 1
+fi
 
 # --- Schemathesis ------------------------------------------------------------------------------
 # --max-examples is per operation; only the operations with parameters or a body yield more than
@@ -129,16 +122,7 @@ if [[ "$health" != '{"status":"ok"}' ]]; then
     echo "test-schemathesis: /health does not answer after the run: $health" >&2
     failed=1
 fi
-server_status=0
-if kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    wait "$server_pid" || server_status=$?
-else
-    wait "$server_pid" || server_status=$?
-    [[ $server_status -ne 0 ]] || server_status=1
-    echo "test-schemathesis: the server died during the run" >&2
-fi
-server_pid=
+stop_server || true # a server that died during the run is reported, with server_status 1 or more
 if [[ $server_status -ne 0 ]] || ! grep -q '"msg":"stopped"' "$log"; then
     echo "test-schemathesis: the server did not stop cleanly on SIGTERM (exit $server_status); its log: $log" >&2
     failed=1
