@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the .NET library's NUnit tests: builds target/dotnet/Ferry.dll (scripts/build-dotnet.sh),
+# checks that its Ferry.xml documents no internal type of the generated layer,
 # compiles dotnet/Ferry.Tests/*.cs into target/dotnet/Ferry.Tests.dll, runs it with
 # nunit-console (results in target/dotnet/TestResult.xml), and ends with the NUnit summary line
 # and "dotnet tests: N passed, M failed". Exits non-zero on any failure or error, or if no
@@ -9,6 +10,19 @@ cd "$(dirname "$0")/.."
 
 out=target/dotnet
 scripts/build-dotnet.sh
+
+# Ferry.xml documents the public API only: no member of a type the generated layer declares
+# internal (Interop, the SafeHandles, the structs; bindgen writes their docs as // comments).
+internal=$(sed -nE 's/^ *internal (static |sealed |partial )*(class|struct) ([A-Za-z0-9_]+).*/\3/p' \
+    generated/csharp/*.cs | sort -u)
+[ -n "$internal" ] || { echo "dotnet tests: found no internal generated type to check" >&2; exit 1; }
+leaked=$(grep -oE "<member name=\"[A-Z]:Ferry\.($(paste -sd'|' <<<"$internal"))[.\"(\`]" "$out/Ferry.xml" || true)
+if [ -n "$leaked" ]; then
+    echo "dotnet tests: $out/Ferry.xml documents internal generated members (the generator must" >&2
+    echo "write their docs as // comments, bindgen/src/csharp/writer.rs):" >&2
+    sed 's/^/  /' <<<"$leaked" | head -20 >&2
+    exit 1
+fi
 
 mcs -langversion:7.2 -target:library -warnaserror -pkg:nunit -r:"$out/Ferry.dll" \
     -out:"$out/Ferry.Tests.dll" dotnet/Ferry.Tests/*.cs

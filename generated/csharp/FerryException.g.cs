@@ -27,12 +27,9 @@ namespace Ferry
             Status = status;
         }
     
-        /// <summary>
-        /// Returns <paramref name="status"/> when it is success or an outcome
-        /// (NotFound, BufferTooSmall, CasMismatch); throws a <see cref="FerryException"/> for any failure, except for a
-        /// misuse, which throws the standard exception for it with the
-        /// <see cref="FerryException"/> as its InnerException (InvalidOperationException for Busy).
-        /// </summary>
+        // Returns status when it is success or an outcome (NotFound, BufferTooSmall, CasMismatch).
+        // Throws a FerryException for any failure, except for a misuse, which throws the standard
+        // exception for it with the FerryException as its InnerException (InvalidOperationException for Busy).
         internal static FerryStatus Check(FerryStatus status)
         {
             if (status == FerryStatus.Ok || status == FerryStatus.NotFound || status == FerryStatus.BufferTooSmall || status == FerryStatus.CasMismatch) return status;
@@ -41,7 +38,7 @@ namespace Ferry
             throw error;
         }
     
-        /// <summary>The exception for a failed call, with this thread's native message.</summary>
+        // The exception for a failed call, with this thread's native message.
         internal static FerryException FromLastError(FerryStatus status)
         {
             var buffer = new byte[512];
@@ -59,10 +56,10 @@ namespace Ferry
         }
     }
     
-    /// <summary>UTF-8 conversions for string arguments.</summary>
+    // UTF-8 conversions for string arguments.
     internal static class Utf8
     {
-        /// <summary>The NUL-terminated UTF-8 bytes of <paramref name="text"/>; null for null.</summary>
+        // The NUL-terminated UTF-8 bytes of text; null for null.
         internal static byte[] Terminated(string text)
         {
             if (text == null) return null;

@@ -12,371 +12,321 @@ using Ferry;
 
 namespace Ferry
 {
-    /// <summary>
-    /// An open store. Create with `ferry_store_open`, free with `ferry_store_destroy`.
-    /// 
-    /// A store handle may be used from many threads at once. Trees, cursors and views opened
-    /// from it stay valid after it is destroyed; the files close when the last of them is gone.
-    /// </summary>
+    // An open store. Create with `ferry_store_open`, free with `ferry_store_destroy`.
+    //
+    // A store handle may be used from many threads at once. Trees, cursors and views opened
+    // from it stay valid after it is destroyed; the files close when the last of them is gone.
     internal sealed partial class FerryStoreHandle : SafeHandle
     {
         private FerryStoreHandle() : base(IntPtr.Zero, true) { }
 
-        /// <summary>True when no native object is attached.</summary>
+        // True when no native object is attached.
         public override bool IsInvalid => handle == IntPtr.Zero;
 
-        /// <summary>Frees the native object with <c>ferry_store_destroy</c>; false if that failed.</summary>
+        // Frees the native object with ferry_store_destroy; false if that failed.
         protected override bool ReleaseHandle()
         {
             var raw = handle;
             return Interop.ferry_store_destroy(ref raw) == FerryStatus.Ok;
         }
 
-        /// <summary>
-        /// Opens (creating if needed) the store in directory `path` and stores its handle in `*store`.
-        /// 
-        /// `path` is a UTF-8, NUL-terminated path. `options` may be null for the defaults. On
-        /// failure `*store` is set to null. Fails with `FERRY_STATUS_LOCKED` if the store is open
-        /// already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
-        /// The caller owns the handle and frees it with `ferry_store_destroy`.
-        /// 
-        /// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
-        /// `options` must be null or point to a `ferry_options`.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Opens (creating if needed) the store in directory `path` and stores its handle in `*store`.
+        //
+        // `path` is a UTF-8, NUL-terminated path. `options` may be null for the defaults. On
+        // failure `*store` is set to null. Fails with `FERRY_STATUS_LOCKED` if the store is open
+        // already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
+        // The caller owns the handle and frees it with `ferry_store_destroy`.
+        //
+        // `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+        // `options` must be null or point to a `ferry_options`.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus Open(out FerryStoreHandle store, string path, ref FerryOptions options)
         {
             return FerryException.Check(Interop.ferry_store_open(out store, path, ref options));
         }
 
-        /// <summary>
-        /// Makes every write that returned before this call durable (written and fsync'd).
-        /// 
-        /// `store` must be null or a live handle from `ferry_store_open`.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Makes every write that returned before this call durable (written and fsync'd).
+        //
+        // `store` must be null or a live handle from `ferry_store_open`.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Flush()
         {
             return FerryException.Check(Interop.ferry_store_flush(this));
         }
 
-        /// <summary>
-        /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
-        /// 
-        /// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
+        //
+        // `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Stats(out FerryStats stats)
         {
             return FerryException.Check(Interop.ferry_store_stats(this, out stats));
         }
 
-        /// <summary>
-        /// Deletes the tree called `name` with all its entries. `FERRY_STATUS_NOT_FOUND` if it did not
-        /// exist; the default tree cannot be dropped (`FERRY_STATUS_INVALID_TREE_NAME`).
-        /// 
-        /// `store` must be null or a live handle; `name` must be null or NUL-terminated.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Deletes the tree called `name` with all its entries. `FERRY_STATUS_NOT_FOUND` if it did not
+        // exist; the default tree cannot be dropped (`FERRY_STATUS_INVALID_TREE_NAME`).
+        //
+        // `store` must be null or a live handle; `name` must be null or NUL-terminated.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus DropTree(string name)
         {
             return FerryException.Check(Interop.ferry_store_drop_tree(this, name));
         }
     }
 
-    /// <summary>
-    /// One named, ordered collection of key-value pairs in a store. Create with
-    /// `ferry_tree_open`, free with `ferry_tree_destroy`. Safe to use from many threads.
-    /// </summary>
+    // One named, ordered collection of key-value pairs in a store. Create with
+    // `ferry_tree_open`, free with `ferry_tree_destroy`. Safe to use from many threads.
     internal sealed partial class FerryTreeHandle : SafeHandle
     {
         private FerryTreeHandle() : base(IntPtr.Zero, true) { }
 
-        /// <summary>True when no native object is attached.</summary>
+        // True when no native object is attached.
         public override bool IsInvalid => handle == IntPtr.Zero;
 
-        /// <summary>Frees the native object with <c>ferry_tree_destroy</c>; false if that failed.</summary>
+        // Frees the native object with ferry_tree_destroy; false if that failed.
         protected override bool ReleaseHandle()
         {
             var raw = handle;
             return Interop.ferry_tree_destroy(ref raw) == FerryStatus.Ok;
         }
 
-        /// <summary>
-        /// Opens the tree called `name` (created empty if new; `"default"` is the default tree)
-        /// and stores its handle in `*tree` (null on failure). The caller frees it with
-        /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
-        /// 
-        /// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
-        /// `name` must be null or NUL-terminated.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Opens the tree called `name` (created empty if new; `"default"` is the default tree)
+        // and stores its handle in `*tree` (null on failure). The caller frees it with
+        // `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
+        //
+        // `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
+        // `name` must be null or NUL-terminated.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus Open(out FerryTreeHandle tree, FerryStoreHandle store, string name)
         {
             return FerryException.Check(Interop.ferry_tree_open(out tree, store, name));
         }
 
-        /// <summary>
-        /// Copies the value stored at `key` into `buffer` and its length into `*value_len`.
-        /// 
-        /// `FERRY_STATUS_NOT_FOUND` if the key is absent. `FERRY_STATUS_BUFFER_TOO_SMALL` if the
-        /// value is longer than `buffer`: nothing is copied and `*value_len` is the length needed,
-        /// so the call can be repeated with a larger buffer. For a read without a copy, see
-        /// `ferry_view_get`.
-        /// 
-        /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-        /// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Copies the value stored at `key` into `buffer` and its length into `*value_len`.
+        //
+        // `FERRY_STATUS_NOT_FOUND` if the key is absent. `FERRY_STATUS_BUFFER_TOO_SMALL` if the
+        // value is longer than `buffer`: nothing is copied and `*value_len` is the length needed,
+        // so the call can be repeated with a larger buffer. For a read without a copy, see
+        // `ferry_view_get`.
+        //
+        // `tree` must be null or a live handle; `key` and `buffer` must describe readable /
+        // writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Get(ReadOnlySpan<byte> key, Span<byte> buffer, out ulong value_len)
         {
             return FerryException.Check(Interop.ferry_tree_get(this, key, buffer, out value_len));
         }
 
-        /// <summary>
-        /// Stores `value` at `key`, replacing any previous value.
-        /// 
-        /// `tree` must be null or a live handle; `key` and `value` must describe readable memory.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Stores `value` at `key`, replacing any previous value.
+        //
+        // `tree` must be null or a live handle; `key` and `value` must describe readable memory.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Insert(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
         {
             return FerryException.Check(Interop.ferry_tree_insert(this, key, value));
         }
 
-        /// <summary>
-        /// Removes `key`; `FERRY_STATUS_NOT_FOUND` if it was absent (nothing changes either way).
-        /// 
-        /// `tree` must be null or a live handle; `key` must describe readable memory.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Removes `key`; `FERRY_STATUS_NOT_FOUND` if it was absent (nothing changes either way).
+        //
+        // `tree` must be null or a live handle; `key` must describe readable memory.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Remove(ReadOnlySpan<byte> key)
         {
             return FerryException.Check(Interop.ferry_tree_remove(this, key));
         }
 
-        /// <summary>
-        /// Atomically replaces the value at `key` with `new_value` if the current value equals
-        /// `expected`. `has_expected = 0` means "expect the key to be absent" (`expected` ignored);
-        /// `has_new = 0` means "remove the key" (`new_value` ignored).
-        /// 
-        /// `FERRY_STATUS_CAS_MISMATCH` when the current value differs; nothing is written then.
-        /// 
-        /// `tree` must be null or a live handle; the slices must describe readable memory.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Atomically replaces the value at `key` with `new_value` if the current value equals
+        // `expected`. `has_expected = 0` means "expect the key to be absent" (`expected` ignored);
+        // `has_new = 0` means "remove the key" (`new_value` ignored).
+        //
+        // `FERRY_STATUS_CAS_MISMATCH` when the current value differs; nothing is written then.
+        //
+        // `tree` must be null or a live handle; the slices must describe readable memory.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus CompareAndSwap(ReadOnlySpan<byte> key, ReadOnlySpan<byte> expected, byte has_expected, ReadOnlySpan<byte> new_value, byte has_new)
         {
             return FerryException.Check(Interop.ferry_tree_compare_and_swap(this, key, expected, has_expected, new_value, has_new));
         }
 
-        /// <summary>
-        /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
-        /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-        /// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
-        /// another thread (nothing is applied then).
-        /// 
-        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
+        // whether or not the apply succeeds (its writes are moved, not copied). The batch handle
+        // still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+        // another thread (nothing is applied then).
+        //
+        // `tree` must be null or a live handle; `batch` must be null or a live batch handle.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus ApplyBatch(FerryBatchHandle batch)
         {
             return FerryException.Check(Interop.ferry_tree_apply_batch(this, batch));
         }
 
-        /// <summary>
-        /// Counts the tree's entries into `*count` (walks the whole tree).
-        /// 
-        /// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Counts the tree's entries into `*count` (walks the whole tree).
+        //
+        // `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Len(out ulong count)
         {
             return FerryException.Check(Interop.ferry_tree_len(this, out count));
         }
     }
 
-    /// <summary>
-    /// A list of writes that `ferry_tree_apply_batch` applies atomically. Create with
-    /// `ferry_batch_new`, free with `ferry_batch_destroy`.
-    /// 
-    /// One call at a time: a batch may be used from any thread, but a call on it made while
-    /// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
-    /// </summary>
+    // A list of writes that `ferry_tree_apply_batch` applies atomically. Create with
+    // `ferry_batch_new`, free with `ferry_batch_destroy`.
+    //
+    // One call at a time: a batch may be used from any thread, but a call on it made while
+    // another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
     internal sealed partial class FerryBatchHandle : SafeHandle
     {
         private FerryBatchHandle() : base(IntPtr.Zero, true) { }
 
-        /// <summary>True when no native object is attached.</summary>
+        // True when no native object is attached.
         public override bool IsInvalid => handle == IntPtr.Zero;
 
-        /// <summary>Frees the native object with <c>ferry_batch_destroy</c>; false if that failed.</summary>
+        // Frees the native object with ferry_batch_destroy; false if that failed.
         protected override bool ReleaseHandle()
         {
             var raw = handle;
             return Interop.ferry_batch_destroy(ref raw) == FerryStatus.Ok;
         }
 
-        /// <summary>
-        /// Creates an empty batch and stores its handle in `*batch`.
-        /// 
-        /// `batch` must point to a writable `ferry_batch*`.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Creates an empty batch and stores its handle in `*batch`.
+        //
+        // `batch` must point to a writable `ferry_batch*`.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus New(out FerryBatchHandle batch)
         {
             return FerryException.Check(Interop.ferry_batch_new(out batch));
         }
 
-        /// <summary>
-        /// Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
-        /// cannot fail validation when applied.
-        /// 
-        /// `batch` must be null or a live handle; slices must be readable.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
+        // cannot fail validation when applied.
+        //
+        // `batch` must be null or a live handle; slices must be readable.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Insert(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
         {
             return FerryException.Check(Interop.ferry_batch_insert(this, key, value));
         }
 
-        /// <summary>
-        /// Adds a remove of `key` (not an error if the key is absent when the batch is applied).
-        /// 
-        /// `batch` must be null or a live handle; `key` must be readable.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Adds a remove of `key` (not an error if the key is absent when the batch is applied).
+        //
+        // `batch` must be null or a live handle; `key` must be readable.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Remove(ReadOnlySpan<byte> key)
         {
             return FerryException.Check(Interop.ferry_batch_remove(this, key));
         }
 
-        /// <summary>
-        /// Stores the number of writes added so far into `*count`.
-        /// 
-        /// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Stores the number of writes added so far into `*count`.
+        //
+        // `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Len(out ulong count)
         {
             return FerryException.Check(Interop.ferry_batch_len(this, out count));
         }
     }
 
-    /// <summary>
-    /// A value read without copying. Create with `ferry_view_get`, read with `ferry_view_bytes`,
-    /// free with `ferry_view_destroy`. The bytes stay valid and unchanged until the view is
-    /// destroyed, whatever happens to the tree meanwhile. Safe to use from many threads (it is
-    /// never changed), but not to destroy while another thread uses it or its bytes.
-    /// </summary>
+    // A value read without copying. Create with `ferry_view_get`, read with `ferry_view_bytes`,
+    // free with `ferry_view_destroy`. The bytes stay valid and unchanged until the view is
+    // destroyed, whatever happens to the tree meanwhile. Safe to use from many threads (it is
+    // never changed), but not to destroy while another thread uses it or its bytes.
     internal sealed partial class FerryViewHandle : SafeHandle
     {
         private FerryViewHandle() : base(IntPtr.Zero, true) { }
 
-        /// <summary>True when no native object is attached.</summary>
+        // True when no native object is attached.
         public override bool IsInvalid => handle == IntPtr.Zero;
 
-        /// <summary>Frees the native object with <c>ferry_view_destroy</c>; false if that failed.</summary>
+        // Frees the native object with ferry_view_destroy; false if that failed.
         protected override bool ReleaseHandle()
         {
             var raw = handle;
             return Interop.ferry_view_destroy(ref raw) == FerryStatus.Ok;
         }
 
-        /// <summary>
-        /// Reads the value at `key` without copying it and stores a view of it in `*view` (null on
-        /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
-        /// 
-        /// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
-        /// must describe readable memory.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Reads the value at `key` without copying it and stores a view of it in `*view` (null on
+        // failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
+        //
+        // `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
+        // must describe readable memory.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus Get(out FerryViewHandle view, FerryTreeHandle tree, ReadOnlySpan<byte> key)
         {
             return FerryException.Check(Interop.ferry_view_get(out view, tree, key));
         }
 
-        /// <summary>
-        /// Stores the view's pointer and length in `*bytes`.
-        /// 
-        /// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Stores the view's pointer and length in `*bytes`.
+        //
+        // `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Bytes(out FerryBytes bytes)
         {
             return FerryException.Check(Interop.ferry_view_bytes(this, out bytes));
         }
     }
 
-    /// <summary>
-    /// An ordered walk over part of a tree. Create with `ferry_cursor_open` or
-    /// `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
-    /// `ferry_cursor_destroy`. It sees a live view of the tree (no snapshot) and visits each key
-    /// at most once, in order.
-    /// 
-    /// One call at a time: a cursor may be used from any thread, but a call on it made while
-    /// another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
-    /// </summary>
+    // An ordered walk over part of a tree. Create with `ferry_cursor_open` or
+    // `ferry_cursor_open_prefix`, read with `ferry_cursor_next`, free with
+    // `ferry_cursor_destroy`. It sees a live view of the tree (no snapshot) and visits each key
+    // at most once, in order.
+    //
+    // One call at a time: a cursor may be used from any thread, but a call on it made while
+    // another thread's call on it is in progress returns `FERRY_STATUS_BUSY` and does nothing.
     internal sealed partial class FerryCursorHandle : SafeHandle
     {
         private FerryCursorHandle() : base(IntPtr.Zero, true) { }
 
-        /// <summary>True when no native object is attached.</summary>
+        // True when no native object is attached.
         public override bool IsInvalid => handle == IntPtr.Zero;
 
-        /// <summary>Frees the native object with <c>ferry_cursor_destroy</c>; false if that failed.</summary>
+        // Frees the native object with ferry_cursor_destroy; false if that failed.
         protected override bool ReleaseHandle()
         {
             var raw = handle;
             return Interop.ferry_cursor_destroy(ref raw) == FerryStatus.Ok;
         }
 
-        /// <summary>
-        /// Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
-        /// failure). Each bound is a key and a kind (`FERRY_BOUND_UNBOUNDED`, `_INCLUDED`,
-        /// `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
-        /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
-        /// 
-        /// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
-        /// the slices must describe readable memory.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
+        // failure). Each bound is a key and a kind (`FERRY_BOUND_UNBOUNDED`, `_INCLUDED`,
+        // `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
+        // (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
+        //
+        // `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
+        // the slices must describe readable memory.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus Open(out FerryCursorHandle cursor, FerryTreeHandle tree, ReadOnlySpan<byte> start, uint start_kind, ReadOnlySpan<byte> end, uint end_kind, byte reverse, ulong limit)
         {
             return FerryException.Check(Interop.ferry_cursor_open(out cursor, tree, start, start_kind, end, end_kind, reverse, limit));
         }
 
-        /// <summary>
-        /// Opens a cursor over the keys starting with `prefix` (every key for an empty prefix);
-        /// otherwise as `ferry_cursor_open`.
-        /// 
-        /// As for `ferry_cursor_open`.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Opens a cursor over the keys starting with `prefix` (every key for an empty prefix);
+        // otherwise as `ferry_cursor_open`.
+        //
+        // As for `ferry_cursor_open`.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public static FerryStatus OpenPrefix(out FerryCursorHandle cursor, FerryTreeHandle tree, ReadOnlySpan<byte> prefix, byte reverse, ulong limit)
         {
             return FerryException.Check(Interop.ferry_cursor_open_prefix(out cursor, tree, prefix, reverse, limit));
         }
 
-        /// <summary>
-        /// Fills `buffer` with as many of the next entries as fit, in the packed layout (see
-        /// `FERRY_CURSOR_LAYOUT_VERSION`), and stores the number of entries in `*count` and the
-        /// bytes used in `*used` (either may be null).
-        /// 
-        /// `*count == 0` with `FERRY_STATUS_OK` means the scan is finished. If the next entry alone
-        /// does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
-        /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
-        /// other error, `*count` entries were still written, and they are valid.
-        /// 
-        /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
-        /// and `used` must be null or writable.
-        /// </summary>
-        /// <returns>The status: success or an outcome; failures throw <see cref="FerryException"/>.</returns>
+        // Fills `buffer` with as many of the next entries as fit, in the packed layout (see
+        // `FERRY_CURSOR_LAYOUT_VERSION`), and stores the number of entries in `*count` and the
+        // bytes used in `*used` (either may be null).
+        //
+        // `*count == 0` with `FERRY_STATUS_OK` means the scan is finished. If the next entry alone
+        // does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
+        // needs; the entry is kept, so the call can be repeated with a larger buffer. After any
+        // other error, `*count` entries were still written, and they are valid.
+        //
+        // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+        // and `used` must be null or writable.
+        // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Next(Span<byte> buffer, out ulong count, out ulong used)
         {
             return FerryException.Check(Interop.ferry_cursor_next(this, buffer, out count, out used));

@@ -12,7 +12,7 @@ using Ferry;
 
 namespace Ferry
 {
-    /// <summary>The raw P/Invoke layer over libferry: one method per C function.</summary>
+    // The raw P/Invoke layer over libferry: one method per C function.
     internal static partial class Interop
     {
         #if FERRY_STATIC
@@ -30,83 +30,61 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// The longest key accepted, in bytes.
-        /// </summary>
+        // The longest key accepted, in bytes.
         public const ulong FERRY_MAX_KEY_LEN = (ulong) 1024;
 
-        /// <summary>
-        /// The longest value accepted, in bytes.
-        /// </summary>
+        // The longest value accepted, in bytes.
         public const ulong FERRY_MAX_VALUE_LEN = (ulong) 67108864;
 
-        /// <summary>
-        /// The version of the packed entry layout `ferry_cursor_next` writes. Version 1: entries back
-        /// to back, no padding, each `[key length: 4 bytes][value length: 4 bytes][key][value]`, the
-        /// lengths unsigned little-endian (decode them byte by byte to stay endian-neutral).
-        /// </summary>
+        // The version of the packed entry layout `ferry_cursor_next` writes. Version 1: entries back
+        // to back, no padding, each `[key length: 4 bytes][value length: 4 bytes][key][value]`, the
+        // lengths unsigned little-endian (decode them byte by byte to stay endian-neutral).
         public const uint FERRY_CURSOR_LAYOUT_VERSION = (uint) 1;
 
-        /// <summary>
-        /// Bytes before each entry's key: the key length, then the value length, each 32-bit
-        /// unsigned little-endian.
-        /// </summary>
+        // Bytes before each entry's key: the key length, then the value length, each 32-bit
+        // unsigned little-endian.
         public const uint FERRY_ENTRY_HEADER_LEN = (uint) 8;
 
-        /// <summary>
-        /// Bound kind: no bound on this side (the key argument is ignored).
-        /// </summary>
+        // Bound kind: no bound on this side (the key argument is ignored).
         public const uint FERRY_BOUND_UNBOUNDED = (uint) 0;
 
-        /// <summary>
-        /// Bound kind: the bound key itself is in the range.
-        /// </summary>
+        // Bound kind: the bound key itself is in the range.
         public const uint FERRY_BOUND_INCLUDED = (uint) 1;
 
-        /// <summary>
-        /// Bound kind: the bound key itself is not in the range.
-        /// </summary>
+        // Bound kind: the bound key itself is not in the range.
         public const uint FERRY_BOUND_EXCLUDED = (uint) 2;
 
-        /// <summary>
-        /// `limit` value meaning "no limit".
-        /// </summary>
+        // `limit` value meaning "no limit".
         public const ulong FERRY_NO_LIMIT = (ulong) 18446744073709551615;
 
-        /// <summary>
-        /// Returns the hash of this library's API (functions, types and their layouts, constants).
-        /// 
-        /// The C header defines the hash it was generated for as `FERRY_API_HASH`; a mismatch means
-        /// the header and the library come from different versions. The C# bindings check it when
-        /// first loaded.
-        /// </summary>
+        // Returns the hash of this library's API (functions, types and their layouts, constants).
+        //
+        // The C header defines the hash it was generated for as `FERRY_API_HASH`; a mismatch means
+        // the header and the library come from different versions. The C# bindings check it when
+        // first loaded.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_api_guard")]
         public static extern ulong ferry_api_guard();
 
-        /// <summary>
-        /// Returns the library's version as `major * 10000 + minor * 100 + patch`. Also the cheapest
-        /// call there is, which benchmarks use to measure the cost of crossing the boundary.
-        /// </summary>
+        // Returns the library's version as `major * 10000 + minor * 100 + patch`. Also the cheapest
+        // call there is, which benchmarks use to measure the cost of crossing the boundary.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_version")]
         public static extern uint ferry_version();
 
-        /// <summary>
-        /// Reports the most recent failure on the calling thread.
-        /// 
-        /// Returns the status of the most recent call on this thread that did not return
-        /// `FERRY_STATUS_OK` (`FERRY_STATUS_OK` if there was none), and copies its message, UTF-8
-        /// and NUL-terminated, into `message` (truncated to fit; nothing is written to an empty
-        /// buffer). `*message_len`, if not null, receives the message's full length in bytes without
-        /// the NUL, so a caller can retry with a larger buffer. Successful calls do not clear it:
-        /// read it only right after a call that returned the same status.
-        /// 
-        /// `message` must be empty or point to `message.len` writable bytes; `message_len` must be
-        /// null or point to a writable `uint64_t`.
-        /// </summary>
+        // Reports the most recent failure on the calling thread.
+        //
+        // Returns the status of the most recent call on this thread that did not return
+        // `FERRY_STATUS_OK` (`FERRY_STATUS_OK` if there was none), and copies its message, UTF-8
+        // and NUL-terminated, into `message` (truncated to fit; nothing is written to an empty
+        // buffer). `*message_len`, if not null, receives the message's full length in bytes without
+        // the NUL, so a caller can retry with a larger buffer. Successful calls do not clear it:
+        // read it only right after a call that returned the same status.
+        //
+        // `message` must be empty or point to `message.len` writable bytes; `message_len` must be
+        // null or point to a writable `uint64_t`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_last_error")]
         public static extern FerryStatus ferry_last_error(SliceMutu8 message, out ulong message_len);
 
-        /// <summary>Overload of <c>ferry_last_error</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_last_error taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_last_error(Span<byte> message, out ulong message_len)
         {
             fixed (byte* message_ptr = &MemoryMarshal.GetReference(message))
@@ -115,46 +93,38 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Returns the name of `status` as a static NUL-terminated string, such as
-        /// `"FERRY_STATUS_NOT_FOUND"`, or `"FERRY_STATUS_UNKNOWN"` for a value this library does not
-        /// define. The string must not be freed.
-        /// </summary>
+        // Returns the name of `status` as a static NUL-terminated string, such as
+        // `"FERRY_STATUS_NOT_FOUND"`, or `"FERRY_STATUS_UNKNOWN"` for a value this library does not
+        // define. The string must not be freed.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_status_name")]
         public static extern IntPtr ferry_status_name(uint status);
 
-        /// <summary>
-        /// The default options: 64 MiB cache, background flush every 500 ms, not temporary.
-        /// </summary>
+        // The default options: 64 MiB cache, background flush every 500 ms, not temporary.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_options_default")]
         public static extern FerryOptions ferry_options_default();
 
-        /// <summary>
-        /// Frees the store handle in `*store` and sets `*store` to null; a null `*store` is a no-op.
-        /// 
-        /// Does not flush: call `ferry_store_flush` first for durability.
-        /// 
-        /// `store` must point to a handle from `ferry_store_open` (or null) that no other thread is
-        /// using; the handle must not be used afterwards.
-        /// </summary>
+        // Frees the store handle in `*store` and sets `*store` to null; a null `*store` is a no-op.
+        //
+        // Does not flush: call `ferry_store_flush` first for durability.
+        //
+        // `store` must point to a handle from `ferry_store_open` (or null) that no other thread is
+        // using; the handle must not be used afterwards.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_destroy")]
         public static extern FerryStatus ferry_store_destroy(ref IntPtr store);
 
-        /// <summary>
-        /// Opens (creating if needed) the store in directory `path` and stores its handle in `*store`.
-        /// 
-        /// `path` is a UTF-8, NUL-terminated path. `options` may be null for the defaults. On
-        /// failure `*store` is set to null. Fails with `FERRY_STATUS_LOCKED` if the store is open
-        /// already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
-        /// The caller owns the handle and frees it with `ferry_store_destroy`.
-        /// 
-        /// `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
-        /// `options` must be null or point to a `ferry_options`.
-        /// </summary>
+        // Opens (creating if needed) the store in directory `path` and stores its handle in `*store`.
+        //
+        // `path` is a UTF-8, NUL-terminated path. `options` may be null for the defaults. On
+        // failure `*store` is set to null. Fails with `FERRY_STATUS_LOCKED` if the store is open
+        // already, `FERRY_STATUS_IO`, `FERRY_STATUS_CORRUPTION` or `FERRY_STATUS_INVALID_ARGUMENT`.
+        // The caller owns the handle and frees it with `ferry_store_destroy`.
+        //
+        // `store` must point to a writable `ferry_store*`; `path` must be a NUL-terminated string;
+        // `options` must be null or point to a `ferry_options`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_open")]
         public static extern FerryStatus ferry_store_open(out FerryStoreHandle store, IntPtr path, ref FerryOptions options);
 
-        /// <summary>Overload of <c>ferry_store_open</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_store_open taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_store_open(out FerryStoreHandle store, string path, ref FerryOptions options)
         {
             var path_utf8 = Utf8.Terminated(path);
@@ -164,33 +134,27 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Makes every write that returned before this call durable (written and fsync'd).
-        /// 
-        /// `store` must be null or a live handle from `ferry_store_open`.
-        /// </summary>
+        // Makes every write that returned before this call durable (written and fsync'd).
+        //
+        // `store` must be null or a live handle from `ferry_store_open`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_flush")]
         public static extern FerryStatus ferry_store_flush(FerryStoreHandle store);
 
-        /// <summary>
-        /// Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
-        /// 
-        /// `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
+        // Counts entries and trees and measures the files on disk into `*stats` (walks every tree).
+        //
+        // `store` must be null or a live handle; `stats` must point to a writable `ferry_stats`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_stats")]
         public static extern FerryStatus ferry_store_stats(FerryStoreHandle store, out FerryStats stats);
 
-        /// <summary>
-        /// Deletes the tree called `name` with all its entries. `FERRY_STATUS_NOT_FOUND` if it did not
-        /// exist; the default tree cannot be dropped (`FERRY_STATUS_INVALID_TREE_NAME`).
-        /// 
-        /// `store` must be null or a live handle; `name` must be null or NUL-terminated.
-        /// </summary>
+        // Deletes the tree called `name` with all its entries. `FERRY_STATUS_NOT_FOUND` if it did not
+        // exist; the default tree cannot be dropped (`FERRY_STATUS_INVALID_TREE_NAME`).
+        //
+        // `store` must be null or a live handle; `name` must be null or NUL-terminated.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_drop_tree")]
         public static extern FerryStatus ferry_store_drop_tree(FerryStoreHandle store, IntPtr name);
 
-        /// <summary>Overload of <c>ferry_store_drop_tree</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_store_drop_tree taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_store_drop_tree(FerryStoreHandle store, string name)
         {
             var name_utf8 = Utf8.Terminated(name);
@@ -200,27 +164,23 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Frees the tree handle in `*tree` and sets `*tree` to null; a null `*tree` is a no-op.
-        /// 
-        /// `tree` must point to a handle from `ferry_tree_open` (or null) that no other thread is
-        /// using; the handle must not be used afterwards.
-        /// </summary>
+        // Frees the tree handle in `*tree` and sets `*tree` to null; a null `*tree` is a no-op.
+        //
+        // `tree` must point to a handle from `ferry_tree_open` (or null) that no other thread is
+        // using; the handle must not be used afterwards.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_destroy")]
         public static extern FerryStatus ferry_tree_destroy(ref IntPtr tree);
 
-        /// <summary>
-        /// Opens the tree called `name` (created empty if new; `"default"` is the default tree)
-        /// and stores its handle in `*tree` (null on failure). The caller frees it with
-        /// `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
-        /// 
-        /// `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
-        /// `name` must be null or NUL-terminated.
-        /// </summary>
+        // Opens the tree called `name` (created empty if new; `"default"` is the default tree)
+        // and stores its handle in `*tree` (null on failure). The caller frees it with
+        // `ferry_tree_destroy`. `FERRY_STATUS_INVALID_TREE_NAME` for a name breaking the rules.
+        //
+        // `tree` must point to a writable `ferry_tree*`; `store` must be null or a live handle;
+        // `name` must be null or NUL-terminated.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_open")]
         public static extern FerryStatus ferry_tree_open(out FerryTreeHandle tree, FerryStoreHandle store, IntPtr name);
 
-        /// <summary>Overload of <c>ferry_tree_open</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_tree_open taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_tree_open(out FerryTreeHandle tree, FerryStoreHandle store, string name)
         {
             var name_utf8 = Utf8.Terminated(name);
@@ -230,22 +190,20 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Copies the value stored at `key` into `buffer` and its length into `*value_len`.
-        /// 
-        /// `FERRY_STATUS_NOT_FOUND` if the key is absent. `FERRY_STATUS_BUFFER_TOO_SMALL` if the
-        /// value is longer than `buffer`: nothing is copied and `*value_len` is the length needed,
-        /// so the call can be repeated with a larger buffer. For a read without a copy, see
-        /// `ferry_view_get`.
-        /// 
-        /// `tree` must be null or a live handle; `key` and `buffer` must describe readable /
-        /// writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
+        // Copies the value stored at `key` into `buffer` and its length into `*value_len`.
+        //
+        // `FERRY_STATUS_NOT_FOUND` if the key is absent. `FERRY_STATUS_BUFFER_TOO_SMALL` if the
+        // value is longer than `buffer`: nothing is copied and `*value_len` is the length needed,
+        // so the call can be repeated with a larger buffer. For a read without a copy, see
+        // `ferry_view_get`.
+        //
+        // `tree` must be null or a live handle; `key` and `buffer` must describe readable /
+        // writable memory of their lengths; `value_len` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_get")]
         public static extern FerryStatus ferry_tree_get(FerryTreeHandle tree, Sliceu8 key, SliceMutu8 buffer, out ulong value_len);
 
-        /// <summary>Overload of <c>ferry_tree_get</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_tree_get taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_tree_get(FerryTreeHandle tree, ReadOnlySpan<byte> key, Span<byte> buffer, out ulong value_len)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -255,15 +213,13 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Stores `value` at `key`, replacing any previous value.
-        /// 
-        /// `tree` must be null or a live handle; `key` and `value` must describe readable memory.
-        /// </summary>
+        // Stores `value` at `key`, replacing any previous value.
+        //
+        // `tree` must be null or a live handle; `key` and `value` must describe readable memory.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_insert")]
         public static extern FerryStatus ferry_tree_insert(FerryTreeHandle tree, Sliceu8 key, Sliceu8 value);
 
-        /// <summary>Overload of <c>ferry_tree_insert</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_tree_insert taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_tree_insert(FerryTreeHandle tree, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -273,15 +229,13 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Removes `key`; `FERRY_STATUS_NOT_FOUND` if it was absent (nothing changes either way).
-        /// 
-        /// `tree` must be null or a live handle; `key` must describe readable memory.
-        /// </summary>
+        // Removes `key`; `FERRY_STATUS_NOT_FOUND` if it was absent (nothing changes either way).
+        //
+        // `tree` must be null or a live handle; `key` must describe readable memory.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_remove")]
         public static extern FerryStatus ferry_tree_remove(FerryTreeHandle tree, Sliceu8 key);
 
-        /// <summary>Overload of <c>ferry_tree_remove</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_tree_remove taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_tree_remove(FerryTreeHandle tree, ReadOnlySpan<byte> key)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -290,19 +244,17 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Atomically replaces the value at `key` with `new_value` if the current value equals
-        /// `expected`. `has_expected = 0` means "expect the key to be absent" (`expected` ignored);
-        /// `has_new = 0` means "remove the key" (`new_value` ignored).
-        /// 
-        /// `FERRY_STATUS_CAS_MISMATCH` when the current value differs; nothing is written then.
-        /// 
-        /// `tree` must be null or a live handle; the slices must describe readable memory.
-        /// </summary>
+        // Atomically replaces the value at `key` with `new_value` if the current value equals
+        // `expected`. `has_expected = 0` means "expect the key to be absent" (`expected` ignored);
+        // `has_new = 0` means "remove the key" (`new_value` ignored).
+        //
+        // `FERRY_STATUS_CAS_MISMATCH` when the current value differs; nothing is written then.
+        //
+        // `tree` must be null or a live handle; the slices must describe readable memory.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_compare_and_swap")]
         public static extern FerryStatus ferry_tree_compare_and_swap(FerryTreeHandle tree, Sliceu8 key, Sliceu8 expected, byte has_expected, Sliceu8 new_value, byte has_new);
 
-        /// <summary>Overload of <c>ferry_tree_compare_and_swap</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_tree_compare_and_swap taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_tree_compare_and_swap(FerryTreeHandle tree, ReadOnlySpan<byte> key, ReadOnlySpan<byte> expected, byte has_expected, ReadOnlySpan<byte> new_value, byte has_new)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -313,56 +265,46 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
-        /// whether or not the apply succeeds (its writes are moved, not copied). The batch handle
-        /// still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
-        /// another thread (nothing is applied then).
-        /// 
-        /// `tree` must be null or a live handle; `batch` must be null or a live batch handle.
-        /// </summary>
+        // Applies every write in `batch` atomically. The batch is left empty, ready for reuse,
+        // whether or not the apply succeeds (its writes are moved, not copied). The batch handle
+        // still has to be destroyed. `FERRY_STATUS_BUSY` if a call on the batch is in progress on
+        // another thread (nothing is applied then).
+        //
+        // `tree` must be null or a live handle; `batch` must be null or a live batch handle.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_apply_batch")]
         public static extern FerryStatus ferry_tree_apply_batch(FerryTreeHandle tree, FerryBatchHandle batch);
 
-        /// <summary>
-        /// Counts the tree's entries into `*count` (walks the whole tree).
-        /// 
-        /// `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
+        // Counts the tree's entries into `*count` (walks the whole tree).
+        //
+        // `tree` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_tree_len")]
         public static extern FerryStatus ferry_tree_len(FerryTreeHandle tree, out ulong count);
 
-        /// <summary>
-        /// Frees the batch handle in `*batch` and sets `*batch` to null; a null `*batch` is a no-op.
-        /// `FERRY_STATUS_BUSY` if a call on the batch is in progress on another thread: nothing is
-        /// freed and `*batch` is left as it is.
-        /// 
-        /// `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards: a
-        /// call that starts while or after it is destroyed is undefined behaviour (only one already in
-        /// progress is detected).
-        /// </summary>
+        // Frees the batch handle in `*batch` and sets `*batch` to null; a null `*batch` is a no-op.
+        // `FERRY_STATUS_BUSY` if a call on the batch is in progress on another thread: nothing is
+        // freed and `*batch` is left as it is.
+        //
+        // `batch` must point to a handle from `ferry_batch_new` (or null), not used afterwards: a
+        // call that starts while or after it is destroyed is undefined behaviour (only one already in
+        // progress is detected).
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_destroy")]
         public static extern FerryStatus ferry_batch_destroy(ref IntPtr batch);
 
-        /// <summary>
-        /// Creates an empty batch and stores its handle in `*batch`.
-        /// 
-        /// `batch` must point to a writable `ferry_batch*`.
-        /// </summary>
+        // Creates an empty batch and stores its handle in `*batch`.
+        //
+        // `batch` must point to a writable `ferry_batch*`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_new")]
         public static extern FerryStatus ferry_batch_new(out FerryBatchHandle batch);
 
-        /// <summary>
-        /// Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
-        /// cannot fail validation when applied.
-        /// 
-        /// `batch` must be null or a live handle; slices must be readable.
-        /// </summary>
+        // Adds an insert of `value` at `key`. Limits are checked now, so a batch built without error
+        // cannot fail validation when applied.
+        //
+        // `batch` must be null or a live handle; slices must be readable.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_insert")]
         public static extern FerryStatus ferry_batch_insert(FerryBatchHandle batch, Sliceu8 key, Sliceu8 value);
 
-        /// <summary>Overload of <c>ferry_batch_insert</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_batch_insert taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_batch_insert(FerryBatchHandle batch, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -372,15 +314,13 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Adds a remove of `key` (not an error if the key is absent when the batch is applied).
-        /// 
-        /// `batch` must be null or a live handle; `key` must be readable.
-        /// </summary>
+        // Adds a remove of `key` (not an error if the key is absent when the batch is applied).
+        //
+        // `batch` must be null or a live handle; `key` must be readable.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_remove")]
         public static extern FerryStatus ferry_batch_remove(FerryBatchHandle batch, Sliceu8 key);
 
-        /// <summary>Overload of <c>ferry_batch_remove</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_batch_remove taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_batch_remove(FerryBatchHandle batch, ReadOnlySpan<byte> key)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -389,35 +329,29 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Stores the number of writes added so far into `*count`.
-        /// 
-        /// `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
+        // Stores the number of writes added so far into `*count`.
+        //
+        // `batch` must be null or a live handle; `count` must point to a writable `uint64_t`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_batch_len")]
         public static extern FerryStatus ferry_batch_len(FerryBatchHandle batch, out ulong count);
 
-        /// <summary>
-        /// Frees the view in `*view` and sets `*view` to null; a null `*view` is a no-op. Pointers
-        /// obtained from it are invalid afterwards.
-        /// 
-        /// `view` must point to a handle from `ferry_view_get` (or null), not used afterwards.
-        /// </summary>
+        // Frees the view in `*view` and sets `*view` to null; a null `*view` is a no-op. Pointers
+        // obtained from it are invalid afterwards.
+        //
+        // `view` must point to a handle from `ferry_view_get` (or null), not used afterwards.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_view_destroy")]
         public static extern FerryStatus ferry_view_destroy(ref IntPtr view);
 
-        /// <summary>
-        /// Reads the value at `key` without copying it and stores a view of it in `*view` (null on
-        /// failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
-        /// 
-        /// `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
-        /// must describe readable memory.
-        /// </summary>
+        // Reads the value at `key` without copying it and stores a view of it in `*view` (null on
+        // failure). `FERRY_STATUS_NOT_FOUND` if the key is absent. Free with `ferry_view_destroy`.
+        //
+        // `view` must point to a writable `ferry_view*`; `tree` must be null or a live handle; `key`
+        // must describe readable memory.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_view_get")]
         public static extern FerryStatus ferry_view_get(out FerryViewHandle view, FerryTreeHandle tree, Sliceu8 key);
 
-        /// <summary>Overload of <c>ferry_view_get</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_view_get taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_view_get(out FerryViewHandle view, FerryTreeHandle tree, ReadOnlySpan<byte> key)
         {
             fixed (byte* key_ptr = &MemoryMarshal.GetReference(key))
@@ -426,40 +360,34 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Stores the view's pointer and length in `*bytes`.
-        /// 
-        /// `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
-        /// (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
-        /// </summary>
+        // Stores the view's pointer and length in `*bytes`.
+        //
+        // `view` must be null or a live handle; `bytes` must point to a writable `ferry_bytes`.
+        // (Null handles and out-parameters return `FERRY_STATUS_NULL`.)
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_view_bytes")]
         public static extern FerryStatus ferry_view_bytes(FerryViewHandle view, out FerryBytes bytes);
 
-        /// <summary>
-        /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
-        /// `FERRY_STATUS_BUSY` if a call on the cursor is in progress on another thread: nothing is
-        /// freed and `*cursor` is left as it is.
-        /// 
-        /// `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards:
-        /// a call that starts while or after it is destroyed is undefined behaviour (only one already
-        /// in progress is detected).
-        /// </summary>
+        // Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.
+        // `FERRY_STATUS_BUSY` if a call on the cursor is in progress on another thread: nothing is
+        // freed and `*cursor` is left as it is.
+        //
+        // `cursor` must point to a handle from `ferry_cursor_open*` (or null), not used afterwards:
+        // a call that starts while or after it is destroyed is undefined behaviour (only one already
+        // in progress is detected).
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_destroy")]
         public static extern FerryStatus ferry_cursor_destroy(ref IntPtr cursor);
 
-        /// <summary>
-        /// Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
-        /// failure). Each bound is a key and a kind (`FERRY_BOUND_UNBOUNDED`, `_INCLUDED`,
-        /// `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
-        /// (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
-        /// 
-        /// `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
-        /// the slices must describe readable memory.
-        /// </summary>
+        // Opens a cursor over the keys between two bounds and stores it in `*cursor` (null on
+        // failure). Each bound is a key and a kind (`FERRY_BOUND_UNBOUNDED`, `_INCLUDED`,
+        // `_EXCLUDED`). `reverse != 0` walks from the end; `limit` caps the entries returned
+        // (`FERRY_NO_LIMIT` for none). `FERRY_STATUS_INVALID_RANGE` if start lies after end.
+        //
+        // `cursor` must point to a writable `ferry_cursor*`; `tree` must be null or a live handle;
+        // the slices must describe readable memory.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_open")]
         public static extern FerryStatus ferry_cursor_open(out FerryCursorHandle cursor, FerryTreeHandle tree, Sliceu8 start, uint start_kind, Sliceu8 end, uint end_kind, byte reverse, ulong limit);
 
-        /// <summary>Overload of <c>ferry_cursor_open</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_cursor_open taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_cursor_open(out FerryCursorHandle cursor, FerryTreeHandle tree, ReadOnlySpan<byte> start, uint start_kind, ReadOnlySpan<byte> end, uint end_kind, byte reverse, ulong limit)
         {
             fixed (byte* start_ptr = &MemoryMarshal.GetReference(start))
@@ -469,16 +397,14 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Opens a cursor over the keys starting with `prefix` (every key for an empty prefix);
-        /// otherwise as `ferry_cursor_open`.
-        /// 
-        /// As for `ferry_cursor_open`.
-        /// </summary>
+        // Opens a cursor over the keys starting with `prefix` (every key for an empty prefix);
+        // otherwise as `ferry_cursor_open`.
+        //
+        // As for `ferry_cursor_open`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_open_prefix")]
         public static extern FerryStatus ferry_cursor_open_prefix(out FerryCursorHandle cursor, FerryTreeHandle tree, Sliceu8 prefix, byte reverse, ulong limit);
 
-        /// <summary>Overload of <c>ferry_cursor_open_prefix</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_cursor_open_prefix taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_cursor_open_prefix(out FerryCursorHandle cursor, FerryTreeHandle tree, ReadOnlySpan<byte> prefix, byte reverse, ulong limit)
         {
             fixed (byte* prefix_ptr = &MemoryMarshal.GetReference(prefix))
@@ -487,23 +413,21 @@ namespace Ferry
             }
         }
 
-        /// <summary>
-        /// Fills `buffer` with as many of the next entries as fit, in the packed layout (see
-        /// `FERRY_CURSOR_LAYOUT_VERSION`), and stores the number of entries in `*count` and the
-        /// bytes used in `*used` (either may be null).
-        /// 
-        /// `*count == 0` with `FERRY_STATUS_OK` means the scan is finished. If the next entry alone
-        /// does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
-        /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
-        /// other error, `*count` entries were still written, and they are valid.
-        /// 
-        /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
-        /// and `used` must be null or writable.
-        /// </summary>
+        // Fills `buffer` with as many of the next entries as fit, in the packed layout (see
+        // `FERRY_CURSOR_LAYOUT_VERSION`), and stores the number of entries in `*count` and the
+        // bytes used in `*used` (either may be null).
+        //
+        // `*count == 0` with `FERRY_STATUS_OK` means the scan is finished. If the next entry alone
+        // does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
+        // needs; the entry is kept, so the call can be repeated with a larger buffer. After any
+        // other error, `*count` entries were still written, and they are valid.
+        //
+        // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
+        // and `used` must be null or writable.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_next")]
         public static extern FerryStatus ferry_cursor_next(FerryCursorHandle cursor, SliceMutu8 buffer, out ulong count, out ulong used);
 
-        /// <summary>Overload of <c>ferry_cursor_next</c> taking spans and strings; pins with <c>fixed</c>, allocates no GCHandle.</summary>
+        // Overload of ferry_cursor_next taking spans and strings; pins with fixed, allocates no GCHandle.
         public static unsafe FerryStatus ferry_cursor_next(FerryCursorHandle cursor, Span<byte> buffer, out ulong count, out ulong used)
         {
             fixed (byte* buffer_ptr = &MemoryMarshal.GetReference(buffer))

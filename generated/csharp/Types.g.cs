@@ -12,62 +12,40 @@ using Ferry;
 
 namespace Ferry
 {
-    /// <summary>
-    /// A pointer and a length: the bytes of a view.
-    /// </summary>
+    // A pointer and a length: the bytes of a view.
     [Serializable]
     [StructLayout(LayoutKind.Sequential)]
     internal partial struct FerryBytes
     {
-        /// <summary>
-        /// The first byte; valid for `len` bytes while the view lives (may be null when `len` is 0).
-        /// </summary>
+        // The first byte; valid for `len` bytes while the view lives (may be null when `len` is 0).
         public IntPtr data;
-        /// <summary>
-        /// The number of bytes.
-        /// </summary>
+        // The number of bytes.
         public ulong len;
     }
 
-    /// <summary>
-    /// How `ferry_store_open` opens a store; start from `ferry_options_default()`.
-    /// </summary>
+    // How `ferry_store_open` opens a store; start from `ferry_options_default()`.
     [Serializable]
     [StructLayout(LayoutKind.Sequential)]
     internal partial struct FerryOptions
     {
-        /// <summary>
-        /// Bytes of memory the page cache may use (default 64 MiB); at least 256.
-        /// </summary>
+        // Bytes of memory the page cache may use (default 64 MiB); at least 256.
         public ulong cache_capacity;
-        /// <summary>
-        /// Milliseconds between background flushes (default 500); 0 disables them.
-        /// </summary>
+        // Milliseconds between background flushes (default 500); 0 disables them.
         public ulong flush_every_ms;
-        /// <summary>
-        /// 1: delete the store's files when it closes; 0: keep them (default).
-        /// </summary>
+        // 1: delete the store's files when it closes; 0: keep them (default).
         public byte temporary;
     }
 
-    /// <summary>
-    /// Figures about a store, from `ferry_store_stats`.
-    /// </summary>
+    // Figures about a store, from `ferry_store_stats`.
     [Serializable]
     [StructLayout(LayoutKind.Sequential)]
     internal partial struct FerryStats
     {
-        /// <summary>
-        /// Entries in all trees together.
-        /// </summary>
+        // Entries in all trees together.
         public ulong entries;
-        /// <summary>
-        /// Number of trees, counting the default tree.
-        /// </summary>
+        // Number of trees, counting the default tree.
         public ulong trees;
-        /// <summary>
-        /// Bytes the store's files take on disk.
-        /// </summary>
+        // Bytes the store's files take on disk.
         public ulong size_on_disk;
     }
 
@@ -159,20 +137,14 @@ namespace Ferry
         Busy = 17,
     }
 
-    /// <summary>
-    /// A pointer to an array of data someone else owns which may not be modified.
-    /// </summary>
+    // A pointer to an array of data someone else owns which may not be modified.
     [Serializable]
     [StructLayout(LayoutKind.Sequential)]
     internal partial struct Sliceu8
     {
-        /// <summary>
-        /// Pointer to start of immutable data.
-        /// </summary>
+        // Pointer to start of immutable data.
         IntPtr data;
-        /// <summary>
-        /// Number of elements.
-        /// </summary>
+        // Number of elements.
         ulong len;
     }
 
@@ -226,20 +198,14 @@ namespace Ferry
     }
 
 
-    /// <summary>
-    /// A pointer to an array of data someone else owns which may be modified.
-    /// </summary>
+    // A pointer to an array of data someone else owns which may be modified.
     [Serializable]
     [StructLayout(LayoutKind.Sequential)]
     internal partial struct SliceMutu8
     {
-        /// <summary>
-        /// Pointer to start of mutable data.
-        /// </summary>
+        // Pointer to start of mutable data.
         IntPtr data;
-        /// <summary>
-        /// Number of elements.
-        /// </summary>
+        // Number of elements.
         ulong len;
     }
 
