@@ -37,12 +37,7 @@ TARGETS = [
     ("SQLite C# get / Ferry C# get (Ferry faster by)", "get", "csharp-sqlite", "csharp", ">=", 3.0),
     ("generated no-op / direct DllImport", "noop", "csharp", "csharp-direct", "<=", 1.20),
     ("generated no-op / direct DllImport, other suspend mode", "noop", "csharp-alt", "csharp-alt-direct", "<=", 1.20),
-    # Only with scripts/bench.sh --proto: the library patched with bench/proto/scan.patch.
-    ("C# 10-item scan / Rust, scan.patch foreach", "range10", "csharp-proto", "rust", "<=", 1.20),
 ]
-
-# Targets whose series only some runs have.
-OPTIONAL_SERIES = {"csharp-proto"}
 
 
 BASIS_NOTE = ("Ratios and ops/s use the process's CPU time per operation (all its threads: "
@@ -112,8 +107,6 @@ def derive(doc):
     targets = []
     for name, workload, num, den, op, goal in TARGETS:
         a, b = by.get((workload, num)), by.get((workload, den))
-        if (a is None and num in OPTIONAL_SERIES) or (b is None and den in OPTIONAL_SERIES):
-            continue
         value, q1, q3 = paired_ratio(a, b) if a and b else (None, None, None)
         if value is not None and a.get("suspend"):
             name = f"{name} [{a['suspend']}]"
@@ -221,7 +214,7 @@ def dist_section(path):
 # ---- SVG ------------------------------------------------------------------------------------
 
 GREEN, RED, GREY = "#2e7d32", "#c62828", "#9e9e9e"
-COLOURS = {"c": "#1565c0", "csharp": "#6a1b9a", "csharp-proto": "#00897b", "csharp-proto-visit": "#4db6ac", "csharp-span": "#ab47bc", "csharp-alt": "#ce93d8",
+COLOURS = {"c": "#1565c0", "csharp": "#6a1b9a", "csharp-span": "#ab47bc", "csharp-alt": "#ce93d8",
            "csharp-alt-span": "#e1bee7", "csharp-sqlite": "#6a1b9a", "c-sqlite": "#1565c0"}
 
 

@@ -7,9 +7,9 @@ noise of a shared machine falls on all of them alike. Writes the results (JSON a
 prints the table. Exits non-zero if a harness fails, answers with an error or a malformed
 line, or the results are incomplete. Times are never asserted on.
 
-    python3 bench/run.py [--quick] [--proto] [--only W1,W2] [--suspend preemptive|default]
+    python3 bench/run.py [--quick] [--only W1,W2] [--suspend preemptive|default]
 
-scripts/bench.sh builds the harnesses first (and the prototype for --proto); run that.
+scripts/bench.sh builds the harnesses first; run that.
 """
 
 import argparse
@@ -56,8 +56,6 @@ MODES = {
     },
 }
 
-# The workloads bench/proto/scan.patch changes (scripts/bench.sh --proto).
-PROTO_WORKLOADS = ["range10", "full_scan"]
 # Workloads also measured with the allocation-free visitor overload of Tree.Range.
 VISIT_WORKLOADS = ["range10", "full_scan"]
 
@@ -74,7 +72,7 @@ def warmup_ops(workload, ops):
     return max(1, ops // 5)
 
 
-def harnesses(keys, suspend, proto, data):
+def harnesses(keys, suspend, data):
     """The harness processes: id -> (argv, extra environment, description); each keeps its
     store in data/<id>."""
     other = "default" if suspend == "preemptive" else "preemptive"
@@ -92,16 +90,13 @@ def harnesses(keys, suspend, proto, data):
         "csharp-alt": (*mono("Bench.exe", other), f"C#: Ferry.dll [{other}], noop and get only"),
         "csharp-sqlite": (*mono("SqliteBench.exe", suspend), f"C#: Mono.Data.Sqlite [{suspend}]"),
     }
-    if proto:
-        table["csharp-proto"] = (*mono("proto/Bench.exe", suspend),
-                                 f"C#: Ferry.dll with bench/proto/scan.patch [{suspend}]")
     return {
         hid: (argv + [f"dir={data / hid}", f"keys={keys}"], env, what, data / hid)
         for hid, (argv, env, what) in table.items()
     }
 
 
-def series_plan(suspend, proto):
+def series_plan(suspend):
     """Every measured series: which harness runs which command for which workload."""
     other = "default" if suspend == "preemptive" else "preemptive"
     plan = []
@@ -132,9 +127,6 @@ def series_plan(suspend, proto):
         if w in VISIT_WORKLOADS:
             add(w, "csharp-visit", "csharp", w + "_visit", "C#: Ferry Range(..., EntryVisitor)",
                 "csharp", "ferry", suspend, "csharp-sqlite")
-        if proto and w in PROTO_WORKLOADS:
-            add(w, "csharp-proto", "csharp-proto", w, "C#: Ferry + scan.patch, foreach", "csharp",
-                "ferry", suspend, "csharp-sqlite")
         add(w, "c-sqlite", "c-sqlite", w, "C: SQLite", "c", "sqlite")
         if w == "get":
             add(w, "csharp-sqlite", "csharp-sqlite", "get", "C#: SQLite ExecuteScalar -> byte[]", "csharp", "sqlite", suspend)
@@ -286,8 +278,6 @@ def host_meta():
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="the reduced run (50k keys) make test uses")
-    parser.add_argument("--proto", action="store_true",
-                        help="also run the C# harness over Ferry.dll patched with bench/proto/scan.patch")
     parser.add_argument("--only", metavar="W1,W2", help=f"run only these workloads (of {', '.join(WORKLOADS)})")
     parser.add_argument("--suspend", choices=["preemptive", "default"], default="preemptive",
                         help="Mono thread-suspend mode of the main C# runs (the other mode runs noop and get)")
@@ -302,14 +292,14 @@ def main():
         workloads = [w for w in WORKLOADS if w in args.only.split(",")]
         if not workloads or len(workloads) != len(args.only.split(",")):
             parser.error(f"--only takes workloads from: {', '.join(WORKLOADS)}")
-    plan = [s for s in series_plan(args.suspend, args.proto) if s["workload"] in workloads]
+    plan = [s for s in series_plan(args.suspend) if s["workload"] in workloads]
     used = {s["harness"] for s in plan}
     # A directory of this run's own, so that two runs (two checkouts' make test) cannot collide.
     DATA.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix=f"{mode}-", dir=DATA))
     try:
         procs = {hid: Harness(hid, *spec)
-                 for hid, spec in harnesses(cfg["keys"], args.suspend, args.proto, data).items() if hid in used}
+                 for hid, spec in harnesses(cfg["keys"], args.suspend, data).items() if hid in used}
         return measure(args, mode, cfg, workloads, plan, procs, started, stamp)
     finally:
         shutil.rmtree(data, ignore_errors=True)
@@ -370,7 +360,6 @@ def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
         "mode": mode,
         "seconds": round(time.monotonic() - started, 1),
         "suspend": args.suspend,
-        "proto": args.proto,
         "harnesses": {hid: {k: v for k, v in r.items() if k != "ready"} for hid, r in loads.items()},
     })
     doc = {
@@ -396,10 +385,6 @@ def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
     if args.only:
         outputs = [RESULTS / f"partial-{mode}-latest.json"]
         svg = RESULTS / f"partial-{mode}-latest.svg"
-    elif args.proto:
-        name = "proto-" + stamp.strftime("%Y%m%dT%H%M%SZ") + ".json"
-        outputs = [RESULTS / name, RESULTS / f"proto-{mode}-latest.json"]
-        svg = RESULTS / f"proto-{mode}-latest.svg"
     elif mode == "full":
         name = stamp.strftime("%Y%m%dT%H%M%SZ") + ".json"
         outputs = [RESULTS / name, RESULTS / "latest.json"]

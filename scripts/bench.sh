@@ -7,8 +7,6 @@
 #                              #   <timestamp>.json, latest.json and latest.svg
 #   scripts/bench.sh --quick   # smoke run: 50k keys, well under a minute once built; writes
 #                              #   bench/results/quick-latest.{json,svg}
-#   scripts/bench.sh --proto   # (with or without --quick) also runs the C# harness over a copy
-#                              #   of dotnet/Ferry patched with bench/proto/scan.patch
 #
 # Fails (non-zero exit) if a build or a harness fails, or the results are malformed. Times are
 # never asserted on: the targets in the table are goals.
@@ -18,16 +16,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
 run_args=()
-proto=0
 for arg in "$@"; do
     case "$arg" in
         --quick) run_args+=(--quick) ;;
-        --proto)
-            run_args+=(--proto)
-            proto=1
-            ;;
         *)
-            echo "usage: $0 [--quick] [--proto]" >&2
+            echo "usage: $0 [--quick]" >&2
             exit 2
             ;;
     esac
@@ -117,22 +110,6 @@ if stale "$build/SqliteBench.exe" bench/csharp/SqliteBench.cs bench/csharp/Commo
     step "C# SQLite peer (bench/csharp/SqliteBench.cs)"
     mcs "${mcs_flags[@]}" -out:"$build/SqliteBench.exe" -r:System.Data -r:Mono.Data.Sqlite \
         bench/csharp/SqliteBench.cs bench/csharp/Common.cs
-fi
-
-if [ "$proto" = 1 ]; then
-    # A copy of the library with the proposed patch, and the same C# harness built against it.
-    step "prototype: dotnet/Ferry + bench/proto/scan.patch"
-    rm -rf "$build/proto"
-    mkdir -p "$build/proto/dotnet"
-    cp -r dotnet/Ferry "$build/proto/dotnet/Ferry"
-    if ! patch -s -p1 -d "$build/proto" <bench/proto/scan.patch; then
-        echo "bench: bench/proto/scan.patch no longer applies to dotnet/Ferry" >&2
-        exit 1
-    fi
-    mcs "${mcs_flags[@]}" -target:library -unsafe -nowarn:1591 -out:"$build/proto/Ferry.dll" \
-        "$build"/proto/dotnet/Ferry/*.cs generated/csharp/*.cs
-    mcs "${mcs_flags[@]}" -unsafe -define:FERRY_VISIT -out:"$build/proto/Bench.exe" -r:FerryLib="$build/proto/Ferry.dll" \
-        bench/csharp/Bench.cs bench/csharp/Common.cs bench/csharp/Direct.cs generated/csharp/*.cs
 fi
 
 step "running bench/run.py ${run_args[*]:-}"

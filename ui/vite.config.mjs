@@ -12,7 +12,7 @@ export default defineConfig({
     target: 'es2022',
   },
   // `npm run dev` serves the UI with hot reload and proxies the API to a running server
-  // (Ferry.Server or tests/mock-server.mjs), given by FERRY_URL.
+  // (Ferry.Server, e.g. `make run`), given by FERRY_URL.
   server: {
     proxy: { '/api': api, '/health': api },
   },

@@ -3,7 +3,6 @@
 // server and checks add, list, edit, delete, reload, paging and error display.
 //
 //   FERRY_URL=http://127.0.0.1:5000 node tests/browser.test.mjs
-//   node tests/browser.test.mjs --mock      # against tests/mock-server.mjs, started here
 //
 // Env: FERRY_URL (the server, serving the UI at / and the API), CHROMIUM (default
 // /usr/bin/chromium), FERRY_TEST_OUTPUT (default <repo>/test-output). Writes ui.png (desktop,
@@ -22,15 +21,9 @@ const outputDir = process.env.FERRY_TEST_OUTPUT ?? join(repoRoot, 'test-output')
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMEOUT = 10_000;
 
-let mock = null;
-let baseUrl = process.env.FERRY_URL;
-if (process.argv.includes('--mock')) {
-  const { startMockServer } = await import('./mock-server.mjs');
-  mock = await startMockServer({ port: 0 });
-  baseUrl = mock.url;
-}
+const baseUrl = process.env.FERRY_URL;
 if (!baseUrl) {
-  console.error('browser test: set FERRY_URL to the server (e.g. http://127.0.0.1:5000), or pass --mock');
+  console.error('browser test: set FERRY_URL to the server (e.g. http://127.0.0.1:5000)');
   process.exit(2);
 }
 const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
@@ -123,7 +116,7 @@ async function openApp(page) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-console.log(`browser test: ${base.href} (prefix ${prefix}), Chromium ${chromiumPath}${mock ? ', mock server' : ''}`);
+console.log(`browser test: ${base.href} (prefix ${prefix}), Chromium ${chromiumPath}`);
 mkdirSync(outputDir, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'ferry-chromium-'));
 let context;
@@ -405,7 +398,6 @@ try {
   }
   await context?.close().catch(() => {});
   rmSync(profile, { recursive: true, force: true });
-  await mock?.close();
 }
 
 console.log(`browser test: ${passed} passed, ${failed} failed`);
