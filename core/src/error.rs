@@ -76,8 +76,12 @@ pub enum Error {
     Internal(String),
 }
 
-impl From<sled::Error> for Error {
-    fn from(err: sled::Error) -> Self {
+impl Error {
+    /// The error for what sled reported. Crate-private, as a function rather than a `From`
+    /// impl: a trait impl would be public, and sled types must not appear in the API
+    /// (ARCHITECTURE.md, invariants). Inside the crate, [`Engine::engine`] converts a
+    /// `sled::Result` before `?`.
+    pub(crate) fn from_sled(err: sled::Error) -> Error {
         match err {
             sled::Error::Io(io) => Error::Io(io),
             sled::Error::Corruption { at, bt: () } => Error::Corruption {
@@ -96,6 +100,19 @@ impl From<sled::Error> for Error {
     }
 }
 
+/// Converts a sled result into Ferry's, so that `?` works inside the crate without a public
+/// `From<sled::Error>` (see [`Error::from_sled`]).
+pub(crate) trait Engine<T> {
+    /// The result with sled's error mapped to an [`Error`].
+    fn engine(self) -> Result<T>;
+}
+
+impl<T> Engine<T> for sled::Result<T> {
+    fn engine(self) -> Result<T> {
+        self.map_err(Error::from_sled)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,24 +122,24 @@ mod tests {
     fn every_engine_error_maps_to_a_variant_with_its_message() {
         let io = std::io::Error::other("disk on fire");
         assert!(
-            matches!(Error::from(sled::Error::Io(io)), Error::Io(e) if e.to_string() == "disk on fire")
+            matches!(Error::from_sled(sled::Error::Io(io)), Error::Io(e) if e.to_string() == "disk on fire")
         );
-        let corrupt = Error::from(sled::Error::Corruption { at: None, bt: () });
+        let corrupt = Error::from_sled(sled::Error::Corruption { at: None, bt: () });
         assert_eq!(
             corrupt.to_string(),
             "the store's files are corrupt: corrupt data"
         );
-        let unsupported = Error::from(sled::Error::Unsupported("zstd".into()));
+        let unsupported = Error::from_sled(sled::Error::Unsupported("zstd".into()));
         assert_eq!(
             unsupported.to_string(),
             "unsupported by the storage engine: zstd"
         );
-        let bug = Error::from(sled::Error::ReportableBug("oops".into()));
+        let bug = Error::from_sled(sled::Error::ReportableBug("oops".into()));
         assert_eq!(
             bug.to_string(),
             "internal error in the storage engine: oops"
         );
-        let dropped = Error::from(sled::Error::CollectionNotFound(b"t".into()));
+        let dropped = Error::from_sled(sled::Error::CollectionNotFound(b"t".into()));
         assert!(matches!(&dropped, Error::TreeDropped { name } if name == "t"));
         assert_eq!(dropped.to_string(), "the tree \"t\" was dropped");
     }

@@ -169,7 +169,7 @@ impl Iterator for Iter {
         }
         Some(
             item.map(|(k, v)| (Value::from(k), Value::from(v)))
-                .map_err(Error::from),
+                .map_err(Error::from_sled),
         )
     }
 }

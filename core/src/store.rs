@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use crate::durability::Durability;
+use crate::error::Engine;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::owned::Owned;
 use crate::tree::count_entries;
@@ -153,7 +154,7 @@ impl Store {
             return Ok(self.default_tree());
         }
         check_tree_name(name)?;
-        Ok(Tree::new(self.db.open_tree(name)?, name))
+        Ok(Tree::new(self.db.open_tree(name).engine()?, name))
     }
 
     /// The names of all trees, in ascending order, including [`DEFAULT_TREE`].
@@ -189,7 +190,7 @@ impl Store {
             });
         }
         check_tree_name(name)?;
-        Ok(self.db.drop_tree(name)?)
+        self.db.drop_tree(name).engine()
     }
 
     /// Makes every write that returned before this call durable; see the type's
@@ -199,7 +200,7 @@ impl Store {
             Some(watermark) => Some(watermark.before_flush()?),
             None => None,
         };
-        self.db.flush()?;
+        self.db.flush().engine()?;
         if let Some(durability) = &self.durability {
             durability.sync().map_err(Error::Io)?;
         }
@@ -219,7 +220,7 @@ impl Store {
             .collect();
         let mut entries = 0u64;
         for name in &names {
-            entries += count_entries(&self.db.open_tree(name)?)? as u64;
+            entries += count_entries(&self.db.open_tree(name).engine()?)? as u64;
         }
         Ok(Stats {
             entries,
@@ -297,7 +298,7 @@ fn open_error(err: sled::Error, path: &Path) -> Error {
                 path: path.to_path_buf(),
             }
         }
-        other => other.into(),
+        other => Error::from_sled(other),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::error::Engine;
 use crate::limits::{check_key, check_value};
 use crate::owned::Owned;
 use crate::{Batch, Iter, Result, Scan, Value};
@@ -54,7 +55,7 @@ impl Tree {
     pub fn get(&self, key: impl AsRef<[u8]>) -> Result<Option<Value>> {
         let key = key.as_ref();
         check_key(key)?;
-        Ok(self.inner.get(key)?.map(Value::from))
+        Ok(self.inner.get(key).engine()?.map(Value::from))
     }
 
     /// Stores `value` at `key`, returning the value it replaced, if any.
@@ -62,21 +63,21 @@ impl Tree {
         let (key, value) = (key.as_ref(), value.as_ref());
         check_key(key)?;
         check_value(value)?;
-        Ok(self.inner.insert(key, value)?.map(Value::from))
+        Ok(self.inner.insert(key, value).engine()?.map(Value::from))
     }
 
     /// Removes `key`, returning the value it held, if any.
     pub fn remove(&self, key: impl AsRef<[u8]>) -> Result<Option<Value>> {
         let key = key.as_ref();
         check_key(key)?;
-        Ok(self.inner.remove(key)?.map(Value::from))
+        Ok(self.inner.remove(key).engine()?.map(Value::from))
     }
 
     /// Whether a value is stored at `key`.
     pub fn contains(&self, key: impl AsRef<[u8]>) -> Result<bool> {
         let key = key.as_ref();
         check_key(key)?;
-        Ok(self.inner.contains_key(key)?)
+        self.inner.contains_key(key).engine()
     }
 
     /// Atomically replaces the value at `key` with `new` if it currently equals `expected`.
@@ -103,17 +104,19 @@ impl Tree {
         if let Some(new) = new {
             check_value(new)?;
         }
-        Ok(match self.inner.compare_and_swap(key, expected, new)? {
-            Ok(()) => CasOutcome::Swapped,
-            Err(e) => CasOutcome::Mismatch {
-                current: e.current.map(Value::from),
+        Ok(
+            match self.inner.compare_and_swap(key, expected, new).engine()? {
+                Ok(()) => CasOutcome::Swapped,
+                Err(e) => CasOutcome::Mismatch {
+                    current: e.current.map(Value::from),
+                },
             },
-        })
+        )
     }
 
     /// Applies every write in `batch` atomically.
     pub fn apply_batch(&self, batch: Batch) -> Result<()> {
-        Ok(self.inner.apply_batch(batch.inner)?)
+        self.inner.apply_batch(batch.inner).engine()
     }
 
     /// Starts the walk described by `scan`.
@@ -131,7 +134,8 @@ impl Tree {
     pub fn first(&self) -> Result<Option<(Value, Value)>> {
         Ok(self
             .inner
-            .first()?
+            .first()
+            .engine()?
             .map(|(k, v)| (Value::from(k), Value::from(v))))
     }
 
@@ -139,7 +143,8 @@ impl Tree {
     pub fn last(&self) -> Result<Option<(Value, Value)>> {
         Ok(self
             .inner
-            .last()?
+            .last()
+            .engine()?
             .map(|(k, v)| (Value::from(k), Value::from(v))))
     }
 
@@ -153,7 +158,7 @@ impl Tree {
 
     /// Whether the tree has no entries (O(1) in practice: it looks for a first entry).
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.inner.first()?.is_none())
+        Ok(self.inner.first().engine()?.is_none())
     }
 }
 
@@ -161,7 +166,7 @@ impl Tree {
 pub(crate) fn count_entries(tree: &sled::Tree) -> Result<usize> {
     let mut n = 0;
     for key in tree.iter().keys() {
-        key?;
+        key.engine()?;
         n += 1;
     }
     Ok(n)

@@ -20,6 +20,7 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::Mutex;
 
+use crate::error::Engine;
 use crate::owned::Owned;
 use crate::{Error, Result};
 
@@ -46,8 +47,8 @@ impl Watermark {
     /// Checks the store just opened in `dir` against its watermark file, creating the file if
     /// needed (before the caller syncs the directory, so its name is durable).
     pub(crate) fn open(db: &sled::Db, dir: &Path) -> Result<Watermark> {
-        let tree = db.open_tree(TREE)?;
-        let in_log = match tree.get(KEY)? {
+        let tree = db.open_tree(TREE).engine()?;
+        let in_log = match tree.get(KEY).engine()? {
             None => 0,
             Some(bytes) => decode_u64(&bytes).ok_or_else(|| Error::Corruption {
                 detail: format!(
@@ -91,7 +92,7 @@ impl Watermark {
         // bound, so a poisoned lock is safe to reuse.
         let mut inserted = self.inserted.lock().unwrap_or_else(|e| e.into_inner());
         let n = *inserted + 1;
-        self.tree.insert(KEY, &n.to_le_bytes())?;
+        self.tree.insert(KEY, &n.to_le_bytes()).engine()?;
         *inserted = n;
         Ok(n)
     }
