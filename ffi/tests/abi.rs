@@ -58,8 +58,8 @@ impl Fixture {
     }
 
     fn insert(&self, key: &[u8], value: &[u8]) {
-        // SAFETY: live handle, live slices.
         assert_eq!(
+            // SAFETY: live handle, live slices.
             unsafe { ferry_tree_insert(self.tree, s(key), s(value)) },
             FerryStatus::Ok
         );
@@ -234,8 +234,8 @@ fn views_keep_the_value_alive_after_it_is_overwritten() {
         assert!(view.is_null());
     }
     let mut view = null_mut();
-    // SAFETY: live handle.
     assert_eq!(
+        // SAFETY: live handle.
         unsafe { ferry_view_get(&mut view, f.tree, s(b"missing")) },
         FerryStatus::NotFound
     );
@@ -278,8 +278,8 @@ fn a_10000_entry_scan_takes_few_calls_and_returns_everything_in_order() {
     // 10,000 entries of 8 + 9 + 4 = 21 bytes in 64 KiB buffers: 4 full calls and the end.
     assert_eq!(calls, 10_000 * 21 / (64 * 1024) + 2);
     println!("scan: 10000 entries in {calls} ferry_cursor_next calls with a 64 KiB buffer");
-    // SAFETY: live cursor.
     assert_eq!(
+        // SAFETY: live cursor.
         unsafe { ferry_cursor_destroy(&mut cursor) },
         FerryStatus::Ok
     );
@@ -542,8 +542,8 @@ fn every_null_argument_is_a_status_never_a_crash() {
     assert!(out_tree.is_null() && out_view.is_null() && out_cursor.is_null());
     // Destroying through a slot that already holds null is a harmless no-op.
     let mut already_null: *mut FerryTree = null_mut();
-    // SAFETY: a live local holding null.
     assert_eq!(
+        // SAFETY: a live local holding null.
         unsafe { ferry_tree_destroy(&mut already_null) },
         FerryStatus::Ok
     );
