@@ -23,8 +23,9 @@
 #                                which, and the last 40 lines of server_log
 #   stop_server [PID]            SIGTERM to PID (default server_pid; give the server's own pid
 #                                when CMD is a wrapper such as strace), then waits for server_pid;
-#                                sets server_status to its exit status (1 if it had already
-#                                exited, which it reports) and returns non-zero unless it is 0
+#                                sets server_status to its exit status (at least 1 if it had
+#                                exited before the signal, which it reports) and returns
+#                                non-zero unless it is 0
 #   kill_server [PID]            SIGKILL to PID (default server_pid) if it still runs, then
 #                                reaps server_pid; for EXIT traps, so no server outlives its script
 #
