@@ -168,7 +168,7 @@ impl Iterator for Iter {
             *n -= 1;
         }
         Some(
-            item.map(|(k, v)| (Value::from(k), Value::from(v)))
+            item.map(|(k, v)| (Value::from_engine(k), Value::from_engine(v)))
                 .map_err(Error::from_sled),
         )
     }

@@ -55,7 +55,7 @@ impl Tree {
     pub fn get(&self, key: impl AsRef<[u8]>) -> Result<Option<Value>> {
         let key = key.as_ref();
         check_key(key)?;
-        Ok(self.inner.get(key).engine()?.map(Value::from))
+        Ok(self.inner.get(key).engine()?.map(Value::from_engine))
     }
 
     /// Stores `value` at `key`, returning the value it replaced, if any.
@@ -63,14 +63,18 @@ impl Tree {
         let (key, value) = (key.as_ref(), value.as_ref());
         check_key(key)?;
         check_value(value)?;
-        Ok(self.inner.insert(key, value).engine()?.map(Value::from))
+        Ok(self
+            .inner
+            .insert(key, value)
+            .engine()?
+            .map(Value::from_engine))
     }
 
     /// Removes `key`, returning the value it held, if any.
     pub fn remove(&self, key: impl AsRef<[u8]>) -> Result<Option<Value>> {
         let key = key.as_ref();
         check_key(key)?;
-        Ok(self.inner.remove(key).engine()?.map(Value::from))
+        Ok(self.inner.remove(key).engine()?.map(Value::from_engine))
     }
 
     /// Whether a value is stored at `key`.
@@ -108,7 +112,7 @@ impl Tree {
             match self.inner.compare_and_swap(key, expected, new).engine()? {
                 Ok(()) => CasOutcome::Swapped,
                 Err(e) => CasOutcome::Mismatch {
-                    current: e.current.map(Value::from),
+                    current: e.current.map(Value::from_engine),
                 },
             },
         )
@@ -136,7 +140,7 @@ impl Tree {
             .inner
             .first()
             .engine()?
-            .map(|(k, v)| (Value::from(k), Value::from(v))))
+            .map(|(k, v)| (Value::from_engine(k), Value::from_engine(v))))
     }
 
     /// The entry with the largest key, if the tree is not empty.
@@ -145,7 +149,7 @@ impl Tree {
             .inner
             .last()
             .engine()?
-            .map(|(k, v)| (Value::from(k), Value::from(v))))
+            .map(|(k, v)| (Value::from_engine(k), Value::from_engine(v))))
     }
 
     /// The number of entries. This walks the whole tree: O(n).

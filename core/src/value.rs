@@ -13,6 +13,12 @@ use std::ops::Deref;
 pub struct Value(sled::IVec);
 
 impl Value {
+    /// Wraps a buffer of the storage engine. Crate-private, so that sled stays out of the
+    /// public API (ARCHITECTURE.md, invariants).
+    pub(crate) fn from_engine(v: sled::IVec) -> Value {
+        Value(v)
+    }
+
     /// Copies the bytes into a new `Vec`.
     pub fn to_vec(&self) -> Vec<u8> {
         self.0.to_vec()
@@ -35,12 +41,6 @@ impl AsRef<[u8]> for Value {
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Value(b\"{}\")", self.0.escape_ascii())
-    }
-}
-
-impl From<sled::IVec> for Value {
-    fn from(v: sled::IVec) -> Self {
-        Value(v)
     }
 }
 
