@@ -143,10 +143,11 @@ sealed class Page
     internal static string Normalize(string signature) => Regex.Replace(signature.Trim(), @"\s+", " ");
 }
 
-/// <summary>An assembly's public surface as C# declarations, by type.</summary>
+/// <summary>An assembly's public surface as C# declarations, by type (check-ferry-xml.cs reuses
+/// <see cref="Declared"/> and <see cref="Access"/>).</summary>
 static class Surface
 {
-    const BindingFlags Declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic |
+    internal const BindingFlags Declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic |
                                   BindingFlags.Instance | BindingFlags.Static;
 
     internal static SortedDictionary<string, List<string>> Of(Assembly assembly)
@@ -192,7 +193,7 @@ static class Surface
     }
 
     /// <summary>"public" or "protected" for a member outside code can use; null otherwise.</summary>
-    static string Access(MemberInfo member)
+    internal static string Access(MemberInfo member)
     {
         var method = member as MethodBase;
         var field = member as FieldInfo;

@@ -16,24 +16,22 @@ namespace Ferry
     /// <param name="value">The entry's value, valid only during the call.</param>
     public delegate bool EntryVisitor(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
 
-    /// <summary>
-    /// The packed entry layout, version 1, that <c>ferry_cursor_next</c> writes: per entry a u32
-    /// key length and a u32 value length, little-endian, then the key and value bytes.
-    /// </summary>
+    // The packed entry layout, version 1, that ferry_cursor_next writes: per entry a u32
+    // key length and a u32 value length, little-endian, then the key and value bytes.
     internal static class PackedLayout
     {
-        /// <summary>The buffer size a scan starts with.</summary>
+        // The buffer size a scan starts with.
         internal const int BufferSize = 64 * 1024;
 
-        /// <summary>The bytes before an entry's key.</summary>
+        // The bytes before an entry's key.
         internal const int HeaderLength = (int)Interop.FERRY_ENTRY_HEADER_LEN;
 
-        /// <summary>The little-endian u32 length at <paramref name="at"/>.</summary>
+        // The little-endian u32 length at `at`.
         internal static int ReadLength(byte[] buffer, int at) =>
             buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (buffer[at + 3] << 24);
     }
 
-    /// <summary>Runs a scan to its end within one call, handing out spans over a per-thread buffer.</summary>
+    // Runs a scan to its end within one call, handing out spans over a per-thread buffer.
     internal static class ScanVisit
     {
         private const int BufferSize = PackedLayout.BufferSize;
@@ -81,7 +79,7 @@ namespace Ferry
 
     }
 
-    /// <summary>A lazily run scan; each enumeration opens its own native cursor.</summary>
+    // A lazily run scan; each enumeration opens its own native cursor.
     internal sealed class Scan : IEnumerable<KeyValuePair<byte[], byte[]>>
     {
         private readonly Tree _tree;
@@ -108,16 +106,14 @@ namespace Ferry
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>
-    /// Reads entries from a native cursor in batches: each <c>ferry_cursor_next</c> call fills a
-    /// pooled buffer with as many packed entries as fit (layout version 1: u32 key length,
-    /// u32 value length, little-endian, then the key and value bytes). A library with another
-    /// layout would fail the API hash check in <c>Interop</c>'s static constructor first.
-    /// One thread at a time, like any enumerator: its position in the buffer is not
-    /// synchronised; two threads' reads of the native cursor that overlap make one throw
-    /// <see cref="InvalidOperationException"/> (FERRY_STATUS_BUSY) instead of racing in native
-    /// code.
-    /// </summary>
+    // Reads entries from a native cursor in batches: each ferry_cursor_next call fills a
+    // pooled buffer with as many packed entries as fit (layout version 1: u32 key length,
+    // u32 value length, little-endian, then the key and value bytes). A library with another
+    // layout would fail the API hash check in Interop's static constructor first.
+    // One thread at a time, like any enumerator: its position in the buffer is not
+    // synchronised; two threads' reads of the native cursor that overlap make one throw
+    // InvalidOperationException (FERRY_STATUS_BUSY) instead of racing in native
+    // code.
     internal sealed class ScanEnumerator : IEnumerator<KeyValuePair<byte[], byte[]>>, IStoreChild
     {
         private const int BufferSize = PackedLayout.BufferSize;
@@ -172,7 +168,7 @@ namespace Ferry
             return true;
         }
 
-        /// <summary>Reads the next batch of entries; false at the end of the scan.</summary>
+        // Reads the next batch of entries; false at the end of the scan.
         private bool Refill()
         {
             while (true)
@@ -195,10 +191,8 @@ namespace Ferry
 
         public void Reset() => throw new NotSupportedException("A scan cannot be rewound; enumerate it again.");
 
-        /// <summary>
-        /// Called by Store.Dispose, maybe from another thread: closes the cursor only, and leaves
-        /// the buffer to this enumerator's owner, who may be reading it right now.
-        /// </summary>
+        // Called by Store.Dispose, maybe from another thread: closes the cursor only, and leaves
+        // the buffer to this enumerator's owner, who may be reading it right now.
         void IStoreChild.CloseFromStore() => _cursor.Dispose();
 
         public void Dispose()

@@ -196,10 +196,8 @@ namespace Ferry
             if (_disposed) throw new ObjectDisposedException(nameof(Store), "The store was disposed.");
         }
 
-        /// <summary>
-        /// Registers a scan to close with the store; returns its registration id, or -1 if the
-        /// store is already disposed.
-        /// </summary>
+        // Registers a scan to close with the store; returns its registration id, or -1 if the
+        // store is already disposed.
         internal long Track(IStoreChild child)
         {
             lock (_gate)
@@ -229,10 +227,10 @@ namespace Ferry
         }
     }
 
-    /// <summary>Something the store closes when it is disposed, possibly from another thread.</summary>
+    // Something the store closes when it is disposed, possibly from another thread.
     internal interface IStoreChild
     {
-        /// <summary>Closes the native handle only; the owner frees its managed state in its own Dispose.</summary>
+        // Closes the native handle only; the owner frees its managed state in its own Dispose.
         void CloseFromStore();
     }
 }

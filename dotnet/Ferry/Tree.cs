@@ -41,7 +41,7 @@ namespace Ferry
         /// <summary>The store the tree belongs to.</summary>
         public Store Store { get; }
 
-        /// <summary>Closes the tree for good (its store was disposed or the tree dropped).</summary>
+        // Closes the tree for good (its store was disposed or the tree dropped).
         internal void Close()
         {
             _closed = true;
