@@ -14,7 +14,7 @@
 //!
 //! The two writers, one file each: [`FerryCSharp`] (`csharp/writer.rs`) writes every file, and
 //! calls [`SpanOverloads`] (`csharp/overloads.rs`) for each raw function. This file holds what
-//! both use: how a parameter is declared ([`param_type`]) and each function's role.
+//! both use: how a parameter is declared (`param_type`) and each function's role.
 
 use std::collections::HashMap;
 
