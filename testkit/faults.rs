@@ -340,6 +340,18 @@ impl Real {
         }
         ptr
     }
+
+    /// Its address as a function pointer of type `F`.
+    ///
+    /// # Safety
+    /// `F` must be the function pointer type of the C function this `Real` names (an
+    /// `unsafe extern "C" fn` with its exact parameters and result).
+    pub unsafe fn function<F: Copy>(&self) -> F {
+        assert_eq!(std::mem::size_of::<F>(), std::mem::size_of::<*mut c_void>());
+        let ptr = self.get();
+        // SAFETY: per the contract above, and `F` has the size of a pointer (asserted).
+        unsafe { std::mem::transmute_copy(&ptr) }
+    }
 }
 
 static REAL_PWRITE64: Real = Real::new(c"pwrite64");
@@ -382,8 +394,8 @@ pub unsafe extern "C" fn pwrite64(
     count: usize,
     offset: i64,
 ) -> isize {
-    // SAFETY: the pointer came from dlsym for "pwrite64", whose C type is PwriteFn.
-    let real: PwriteFn = unsafe { std::mem::transmute(REAL_PWRITE64.get()) };
+    // SAFETY: PwriteFn is the C type of "pwrite64".
+    let real: PwriteFn = unsafe { REAL_PWRITE64.function() };
     let write = |len: usize| {
         let call = Call::Pwrite {
             fd,
@@ -411,8 +423,8 @@ pub unsafe extern "C" fn pwrite64(
 /// As libc's `fsync` (any `fd` is memory-safe).
 #[no_mangle]
 pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
-    // SAFETY: the pointer came from dlsym for "fsync", whose C type is SyncFn.
-    let real: SyncFn = unsafe { std::mem::transmute(REAL_FSYNC.get()) };
+    // SAFETY: SyncFn is the C type of "fsync".
+    let real: SyncFn = unsafe { REAL_FSYNC.function() };
     match hit(Site::Fsync, 2) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
@@ -426,8 +438,8 @@ pub unsafe extern "C" fn fsync(fd: c_int) -> c_int {
 /// As libc's `fdatasync` (any `fd` is memory-safe).
 #[no_mangle]
 pub unsafe extern "C" fn fdatasync(fd: c_int) -> c_int {
-    // SAFETY: the pointer came from dlsym for "fdatasync", whose C type is SyncFn.
-    let real: SyncFn = unsafe { std::mem::transmute(REAL_FDATASYNC.get()) };
+    // SAFETY: SyncFn is the C type of "fdatasync".
+    let real: SyncFn = unsafe { REAL_FDATASYNC.function() };
     match hit(Site::Fsync, 3) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's argument unchanged.
@@ -446,8 +458,8 @@ pub unsafe extern "C" fn sync_file_range(
     nbytes: i64,
     flags: c_uint,
 ) -> c_int {
-    // SAFETY: the pointer came from dlsym for "sync_file_range", whose C type is SyncRangeFn.
-    let real: SyncRangeFn = unsafe { std::mem::transmute(REAL_SYNC_FILE_RANGE.get()) };
+    // SAFETY: SyncRangeFn is the C type of "sync_file_range".
+    let real: SyncRangeFn = unsafe { REAL_SYNC_FILE_RANGE.function() };
     match hit(Site::SyncFileRange, 4) {
         Some(action) if fail_or_die(action) => -1,
         // SAFETY: forwards the caller's arguments unchanged.

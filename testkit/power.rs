@@ -317,7 +317,8 @@ pub fn stop() {
 fn replace(recorder: Option<Recorder>) {
     let mut state = STATE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(old) = state.take() {
-        let close: CloseFn = real_fn(&REAL_CLOSE);
+        // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+        let close: CloseFn = unsafe { REAL_CLOSE.function() };
         // SAFETY: the journal descriptor is ours and closed once, here.
         unsafe { close(old.journal) };
     }
@@ -372,7 +373,8 @@ impl Recorder {
     fn append(&self, record: &Record) {
         let mut buf = Vec::new();
         record.encode(&mut buf);
-        let write: WriteFn = real_fn(&REAL_WRITE);
+        // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+        let write: WriteFn = unsafe { REAL_WRITE.function() };
         let mut left = &buf[..];
         while !left.is_empty() {
             // SAFETY: `left` is a live buffer of `left.len()` bytes; `journal` is our own fd.
@@ -478,15 +480,6 @@ static REAL_RENAME: Real = Real::new(c"rename");
 static REAL_UNLINK: Real = Real::new(c"unlink");
 static REAL_MKDIR: Real = Real::new(c"mkdir");
 
-/// The libc function behind `real`, as a function pointer of type `F`.
-fn real_fn<F: Copy>(real: &Real) -> F {
-    assert_eq!(std::mem::size_of::<F>(), std::mem::size_of::<*mut c_void>());
-    let ptr = real.get();
-    // SAFETY: every caller names the `F` that is the C type of the function `real` looked up
-    // (the type aliases above, one per symbol), and `F` is a function pointer of pointer size.
-    unsafe { std::mem::transmute_copy(&ptr) }
-}
-
 const SEEK_CUR: c_int = 1;
 
 /// Interposes libc's `open64`. Not for direct use.
@@ -498,7 +491,8 @@ const SEEK_CUR: c_int = 1;
 /// As libc's `open64`: `path` is a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn open64(path: *const c_char, flags: c_int, mode: c_uint) -> c_int {
-    let real: OpenFn = real_fn(&REAL_OPEN64);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: OpenFn = unsafe { REAL_OPEN64.function() };
     on_paths(
         &[path],
         // SAFETY: forwards the caller's arguments unchanged.
@@ -522,7 +516,8 @@ pub unsafe extern "C" fn open64(path: *const c_char, flags: c_int, mode: c_uint)
 /// As libc's `close`.
 #[no_mangle]
 pub unsafe extern "C" fn close(fd: c_int) -> c_int {
-    let real: CloseFn = real_fn(&REAL_CLOSE);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: CloseFn = unsafe { REAL_CLOSE.function() };
     if !is_tracked(fd) {
         // SAFETY: forwards the caller's argument unchanged.
         return unsafe { real(fd) };
@@ -544,12 +539,14 @@ pub unsafe extern "C" fn close(fd: c_int) -> c_int {
 /// As libc's `write`: `buf` is readable for `count` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> isize {
-    let real: WriteFn = real_fn(&REAL_WRITE);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: WriteFn = unsafe { REAL_WRITE.function() };
     if !is_tracked(fd) {
         // SAFETY: forwards the caller's arguments unchanged.
         return unsafe { real(fd, buf, count) };
     }
-    let lseek: LseekFn = real_fn(&REAL_LSEEK64);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let lseek: LseekFn = unsafe { REAL_LSEEK64.function() };
     let (_, n) = locked(
         || {
             // SAFETY: lseek64 takes no pointers; the position read is where write writes.
@@ -575,7 +572,8 @@ pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> i
 /// As libc's `ftruncate64` (any arguments are memory-safe).
 #[no_mangle]
 pub unsafe extern "C" fn ftruncate64(fd: c_int, len: i64) -> c_int {
-    let real: FtruncateFn = real_fn(&REAL_FTRUNCATE64);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: FtruncateFn = unsafe { REAL_FTRUNCATE64.function() };
     if !is_tracked(fd) {
         // SAFETY: forwards the caller's arguments unchanged.
         return unsafe { real(fd, len) };
@@ -598,7 +596,8 @@ pub unsafe extern "C" fn ftruncate64(fd: c_int, len: i64) -> c_int {
 /// As libc's `rename`: both paths are NUL-terminated strings.
 #[no_mangle]
 pub unsafe extern "C" fn rename(from: *const c_char, to: *const c_char) -> c_int {
-    let real: RenameFn = real_fn(&REAL_RENAME);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: RenameFn = unsafe { REAL_RENAME.function() };
     on_paths(
         &[from, to],
         // SAFETY: forwards the caller's arguments unchanged.
@@ -618,7 +617,8 @@ pub unsafe extern "C" fn rename(from: *const c_char, to: *const c_char) -> c_int
 /// As libc's `unlink`: `path` is a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
-    let real: UnlinkFn = real_fn(&REAL_UNLINK);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: UnlinkFn = unsafe { REAL_UNLINK.function() };
     on_paths(
         &[path],
         // SAFETY: forwards the caller's argument unchanged.
@@ -637,7 +637,8 @@ pub unsafe extern "C" fn unlink(path: *const c_char) -> c_int {
 /// As libc's `mkdir`: `path` is a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn mkdir(path: *const c_char, mode: c_uint) -> c_int {
-    let real: MkdirFn = real_fn(&REAL_MKDIR);
+    // SAFETY: each `*Fn` alias in this file is the C type of the function it names.
+    let real: MkdirFn = unsafe { REAL_MKDIR.function() };
     on_paths(
         &[path],
         // SAFETY: forwards the caller's arguments unchanged.
