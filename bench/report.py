@@ -20,35 +20,59 @@ WORKLOAD_TITLES = {
     "insert": "random insert (overwrite)",
     "batch_insert": "batch insert (per item)",
     "durable": "durable commit",
+    "group_commit": "group commit (per commit)",
+    "http_post": "HTTP POST (per request)",
 }
 
-# The goals of the benchmark issue: (name, workload, numerator series, denominator series,
-# comparison, goal). Ratios of median times; they are goals, never assertions.
+# Workloads printed in sections of their own, not in the main table.
+SECTIONS = ("group_commit", "http_post")
+
+# The goals of the benchmark issue: (name, numerator (workload, series), denominator (workload,
+# series), comparison, goal, what is compared). "time": the numerator's time per operation over
+# the denominator's; "rate": the numerator's operations per second over the denominator's (the
+# denominator's time over the numerator's). Goals, never assertions.
 TARGETS = [
-    ("C# get / Rust get", "get", "csharp", "rust", "<=", 1.10),
-    ("C# get via TryGet(span) / Rust get", "get", "csharp-span", "rust", "<=", 1.10),
-    ("C# get / Rust get, other suspend mode", "get", "csharp-alt", "rust", "<=", 1.10),
-    ("C get / Rust get", "get", "c", "rust", "<=", 1.02),
-    ("C# 10-item scan / Rust", "range10", "csharp", "rust", "<=", 1.20),
-    ("C# 10-item scan via EntryVisitor / Rust", "range10", "csharp-visit", "rust", "<=", 1.20),
-    ("C# batch insert per item / Rust", "batch_insert", "csharp", "rust", "<=", 1.10),
-    ("durable commit (Rust insert+flush) / raw fdatasync", "durable", "rust", "c-raw", "<=", 1.20),
-    ("durable commit (C# Set+Flush) / raw fdatasync", "durable", "csharp", "c-raw", "<=", 1.20),
-    ("SQLite C# get / Ferry C# get (Ferry faster by)", "get", "csharp-sqlite", "csharp", ">=", 3.0),
-    ("generated no-op / direct DllImport", "noop", "csharp", "csharp-direct", "<=", 1.20),
-    ("generated no-op / direct DllImport, other suspend mode", "noop", "csharp-alt", "csharp-alt-direct", "<=", 1.20),
+    ("C# get / Rust get", ("get", "csharp"), ("get", "rust"), "<=", 1.10, "time"),
+    ("C# get via TryGet(span) / Rust get", ("get", "csharp-span"), ("get", "rust"), "<=", 1.10, "time"),
+    ("C# get / Rust get, other suspend mode", ("get", "csharp-alt"), ("get", "rust"), "<=", 1.10, "time"),
+    ("C get / Rust get", ("get", "c"), ("get", "rust"), "<=", 1.02, "time"),
+    ("C# 10-item scan / Rust", ("range10", "csharp"), ("range10", "rust"), "<=", 1.20, "time"),
+    ("C# 10-item scan via EntryVisitor / Rust", ("range10", "csharp-visit"), ("range10", "rust"), "<=", 1.20, "time"),
+    ("full scan per entry: Rust / SQLite from C", ("full_scan", "rust"), ("full_scan", "c-sqlite"), "<=", 1.50, "time"),
+    ("batch insert per item / single insert (Rust)", ("batch_insert", "rust"), ("insert", "rust"), "<=", 0.50, "time"),
+    ("batch insert per item: Rust / SQLite from C", ("batch_insert", "rust"), ("batch_insert", "c-sqlite"), "<=", 1.00, "time"),
+    ("C# batch insert per item / Rust", ("batch_insert", "csharp"), ("batch_insert", "rust"), "<=", 1.10, "time"),
+    ("durable commit (Rust insert+flush) / raw fdatasync", ("durable", "rust"), ("durable", "c-raw"), "<=", 1.20, "time"),
+    ("durable commit (C# Set+Flush) / raw fdatasync", ("durable", "csharp"), ("durable", "c-raw"), "<=", 1.20, "time"),
+    ("8 writers' commits/s / 1 writer's, Rust", ("group_commit", "rust-w8"), ("group_commit", "rust-w1"), ">=", 4.0, "rate"),
+    ("8 writers' commits/s / 1 writer's, C", ("group_commit", "c-w8"), ("group_commit", "c-w1"), ">=", 4.0, "rate"),
+    ("8 writers' commits/s / 1 writer's, C#", ("group_commit", "csharp-w8"), ("group_commit", "csharp-w1"), ">=", 4.0, "rate"),
+    ("HTTP durable POSTs/s, 16 clients / relaxed", ("http_post", "durable-c16"), ("http_post", "relaxed-c16"), ">=", 0.25, "rate"),
+    ("SQLite C# get / Ferry C# get (Ferry faster by)", ("get", "csharp-sqlite"), ("get", "csharp"), ">=", 3.0, "time"),
+    ("generated no-op / direct DllImport", ("noop", "csharp"), ("noop", "csharp-direct"), "<=", 1.20, "time"),
+    ("generated no-op / direct DllImport, other suspend mode", ("noop", "csharp-alt"), ("noop", "csharp-alt-direct"), "<=", 1.20, "time"),
 ]
+
+# The series every complete workload must have (default: rust, c and csharp).
+REQUIRED = {
+    "group_commit": [f"{lang}-w{n}" for lang in ("rust", "c", "csharp") for n in (1, 2, 4, 8)],
+    "http_post": ["durable-c1", "durable-c16", "relaxed-c16"],
+}
 
 
 BASIS_NOTE = ("Ratios and ops/s use the process's CPU time per operation (all its threads: "
               "engine background work and the .NET GC included), which the other processes of a "
-              "shared machine do not inflate; durable commits wait on the disk, so they use the "
-              "wall clock. Wall-clock times are kept alongside.")
+              "shared machine do not inflate; durable commits, group commits and HTTP POSTs wait "
+              "on the disk or the network, so they use the wall clock (aggregate: all writers' "
+              "commits, all clients' requests, over the run's wall time). Wall-clock times are "
+              "kept alongside.")
+
+WALL_WORKLOADS = ("durable", "group_commit", "http_post")
 
 
 def basis(workload):
     """The clock the ratios of a workload use: 'wall' for I/O-bound work, else 'cpu'."""
-    return "wall" if workload == "durable" else "cpu"
+    return "wall" if workload in WALL_WORKLOADS else "cpu"
 
 
 def fmt_ns(ns):
@@ -91,23 +115,40 @@ def paired_ratio(a, b):
     return _quantile(xs, 0.5), _quantile(xs, 0.25), _quantile(xs, 0.75)
 
 
+def ratio(a, b):
+    """a's time over b's, with quartiles: paired by round within one workload (paired_ratio);
+    across workloads, whose rounds ran at different times, the ratio of the medians, without
+    quartiles."""
+    if a["workload"] == b["workload"]:
+        return paired_ratio(a, b)
+    return statistics.median(_rounds(a)) / statistics.median(_rounds(b)), None, None
+
+
 def derive(doc):
-    """Adds the time each series' ratios use, its ratio to Rust and to its SQLite peer, and the
-    targets, to a results document."""
+    """Adds the time each series' ratios use, its ratio to Rust, to its SQLite peer and (its
+    rate) to its base series, and the targets, to a results document."""
     by = _index(doc)
     for s in doc["series"]:
         s["basis"] = basis(s["workload"])
         s["time_ns_per_op"] = statistics.median(_rounds(s))
         s["ops_per_sec"] = 1e9 / s["time_ns_per_op"]
     for s in doc["series"]:
-        rust = by.get((s["workload"], "rust"))
+        rust = by.get((s["workload"], s.get("rust_ref") or "rust"))
         s["vs_rust"] = paired_ratio(s, rust)[0] if rust else None
         peer = by.get((s["workload"], s["peer"])) if s.get("peer") else None
         s["sqlite_over_ferry"] = paired_ratio(peer, s)[0] if peer else None
+        # Speed-up over the base (1 writer, 1 client): the base's time over this one's.
+        base = by.get((s["workload"], s["base"])) if s.get("base") else None
+        s["rate_vs_base"] = paired_ratio(base, s)[0] if base else None
     targets = []
-    for name, workload, num, den, op, goal in TARGETS:
-        a, b = by.get((workload, num)), by.get((workload, den))
-        value, q1, q3 = paired_ratio(a, b) if a and b else (None, None, None)
+    for name, num, den, op, goal, measure in TARGETS:
+        a, b = by.get(num), by.get(den)
+        if not (a and b):
+            value, q1, q3 = None, None, None
+        elif measure == "rate":
+            value, q1, q3 = ratio(b, a)
+        else:
+            value, q1, q3 = ratio(a, b)
         if value is not None and a.get("suspend"):
             name = f"{name} [{a['suspend']}]"
         ok = None if value is None else (value <= goal if op == "<=" else value >= goal)
@@ -125,9 +166,9 @@ def validate(doc):
     series = doc.get("series")
     if not isinstance(series, list) or not series:
         return problems + ["no series"]
-    rounds = doc.get("params", {}).get("rounds")
     for s in series:
         name = f"{s.get('workload')}/{s.get('id')}"
+        rounds = s.get("rounds", doc.get("params", {}).get("rounds"))
         for key in ("rounds_ns_per_op", "rounds_cpu_ns_per_op"):
             xs = s.get(key)
             if not isinstance(xs, list) or len(xs) != rounds:
@@ -140,7 +181,7 @@ def validate(doc):
                 problems.append(f"{name}: {key} is not a positive number")
     by = {(s.get("workload"), s.get("id")) for s in series}
     for w in doc.get("params", {}).get("workloads", WORKLOAD_TITLES):
-        for sid in ("rust", "c", "csharp"):
+        for sid in REQUIRED.get(w, ("rust", "c", "csharp")):
             if (w, sid) not in by:
                 problems.append(f"missing series {w}/{sid}")
     complete = set(doc.get("params", {}).get("workloads", WORKLOAD_TITLES)) == set(WORKLOAD_TITLES)
@@ -175,6 +216,8 @@ def table(doc):
     lines += [head, "-" * len(head)]
     last = None
     for s in doc["series"]:
+        if s["workload"] in SECTIONS:
+            continue
         title = WORKLOAD_TITLES[s["workload"]] if s["workload"] != last else ""
         if s["workload"] != last and last is not None:
             lines.append("")
@@ -184,13 +227,64 @@ def table(doc):
         lines.append(f"{title:<27} {_label(s):<50} {fmt_ns(s['time_ns_per_op']):>11} "
                      f"{fmt_rate(s['ops_per_sec']):>9} {vs_rust:>7} {vs_sql:>12} "
                      f"{fmt_ns(s['ns_per_op']):>11}")
-    lines += ["", "Targets (goals, not assertions; IQR = quartiles of the per-round ratios):"]
+    lines += group_commit_section(doc) + http_section(doc)
+    lines += ["", "Targets (goals, not assertions; IQR = quartiles of the per-round ratios; "
+              "no IQR: across workloads, a ratio of medians):"]
     for t in doc["targets"]:
         mark = "?" if t["ok"] is None else ("✓" if t["ok"] else "✗")
         value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
         iqr = "" if t.get("q1") is None else f"IQR {t['q1']:.2f}-{t['q3']:.2f}"
         lines.append(f"  {mark} {t['name']:<68} {value:>6}  goal {t['goal']:<8} {iqr}")
     return "\n".join(lines)
+
+
+def group_commit_section(doc):
+    """Group commit as text: aggregate commits/s per implementation and writer count, and the
+    ratio to one writer's (empty when the workload did not run)."""
+    series = [s for s in doc["series"] if s["workload"] == "group_commit"]
+    if not series:
+        return []
+    counts = sorted({s["writers"] for s in series})
+    lines = ["", "Group commit: N writer threads, each insert (random key, 100 B) + flush, in one store "
+             "(SQLite: a connection each, synchronous=FULL);",
+             "aggregate commits/s on the wall clock (x1 = over one writer's, paired by round; "
+             "x Rust = time per commit over Rust's with as many writers)"]
+    head = f"  {'implementation':<32}" + "".join(f"{str(n) + (' writers' if n > 1 else ' writer'):>22}" for n in counts)
+    lines += [head, "  " + "-" * (len(head) - 2)]
+    impls = []
+    for s in series:
+        name = _label(s).replace(f", {s['writers']} writer{'s' if s['writers'] > 1 else ''}", "")
+        if name not in impls:
+            impls.append(name)
+    for name in impls:
+        cells = []
+        for n in counts:
+            s = next((x for x in series if x["writers"] == n and
+                      _label(x).replace(f", {n} writer{'s' if n > 1 else ''}", "") == name), None)
+            if s is None:
+                cells.append(f"{'':>22}")
+                continue
+            speedup = f" x{s['rate_vs_base']:.2f}" if s.get("rate_vs_base") is not None else ""
+            cells.append(f"{fmt_rate(s['ops_per_sec']) + '/s' + speedup:>22}")
+        lines.append(f"  {name:<32}" + "".join(cells))
+    return lines
+
+
+def http_section(doc):
+    """The HTTP server's POST rates as text (empty when http_post did not run)."""
+    series = [s for s in doc["series"] if s["workload"] == "http_post"]
+    if not series:
+        return []
+    seconds = series[0].get("seconds_per_round")
+    rounds = series[0].get("rounds")
+    lines = ["", f"HTTP POST (Ferry.Server on mono, wrk, {seconds} s per round, median of "
+             f"{rounds} round{'s' if rounds != 1 else ''}): a 57-byte JSON document to a new key per request",
+             f"  {'series':<50} {'POST/s':>9} {'x 1 client':>10} {'server CPU us/POST':>19}"]
+    for s in series:
+        speedup = f"{s['rate_vs_base']:.2f}" if s.get("rate_vs_base") is not None else ""
+        cpu_us = statistics.median(s["rounds_cpu_ns_per_op"]) / 1000
+        lines.append(f"  {_label(s):<50} {fmt_rate(s['ops_per_sec']):>9} {speedup:>10} {cpu_us:>19.1f}")
+    return lines
 
 
 def dist_section(path):
@@ -256,8 +350,16 @@ def _bars(out, y, title, subtitle, rows, lo, hi, reference=1.0):
 def svg(doc):
     """The ratios as a dependency-free SVG: time vs Rust, SQLite vs Ferry, and the targets."""
     by = _index(doc)
-    goals = {(t[1], t[2]): t[5] for t in TARGETS if t[3] == "rust"}
-    vs_rust, vs_sqlite = [], []
+    goals = {num: goal for _, num, den, _, goal, _ in TARGETS if den == (num[0], "rust")}
+    vs_rust, vs_sqlite, speedups = [], [], []
+    for w in SECTIONS:
+        for s in doc["series"]:
+            if s["workload"] == w and s.get("rate_vs_base") is not None and s["id"] != s["base"]:
+                goal = next((t[4] for t in TARGETS if t[5] == "rate" and t[1] == (w, s["id"])
+                             and t[2] == (w, s["base"])), None)
+                speedups.append((_label(s), s["rate_vs_base"], COLOURS.get(s["id"].rsplit("-w", 1)[0], GREY), goal))
+        if speedups and speedups[-1][0] is not None:
+            speedups.append((None, None, None, None))
     for w in WORKLOAD_TITLES:
         ferry = [s for s in doc["series"] if s["workload"] == w and s["lang"] != "rust"
                  and s["engine"] == "ferry" and not s["id"].endswith("direct")]
@@ -280,6 +382,10 @@ def svg(doc):
               "Bars grow from 1; a black tick marks the goal.", vs_rust, 0.5, 64)
     y = _bars(out, y, "SQLite time ÷ Ferry time, same language (log scale; right of 1: Ferry is faster)",
               "A black tick marks the goal (C# get: 3×).", vs_sqlite, 0.125, 32)
+    if speedups:
+        y = _bars(out, y, "Commits/s and POSTs/s over 1 writer's / 1 client's (log scale; right of 1: faster)",
+                  "Group commit: N writers on one store; HTTP: N clients. A black tick marks the goal (8 writers: 4×).",
+                  speedups, 0.125, 32)
     out.append(f'<text x="20" y="{y}" class="h">Targets (goals, not assertions)</text>')
     y += 22
     for t in doc["targets"]:

@@ -9,6 +9,9 @@ line, or the results are incomplete. Times are never asserted on.
 
     python3 bench/run.py [--quick] [--only W1,W2] [--suspend preemptive|default]
 
+group_commit runs N writer threads in each harness (commands durable_w1..durable_w8);
+http_post drives two Ferry.Server processes (durable, relaxed) with wrk and bench/http/post.lua.
+
 scripts/bench.sh builds the harnesses first; run that.
 """
 
@@ -20,12 +23,15 @@ import os
 import platform
 import queue
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import report
@@ -37,22 +43,34 @@ DATA = BENCH / ".data"
 RESULTS = BENCH / "results"
 LIB_DIR = ROOT / "target" / "release"
 
-WORKLOADS = ["noop", "get", "range10", "full_scan", "insert", "batch_insert", "durable"]
+WORKLOADS = ["noop", "get", "range10", "full_scan", "insert", "batch_insert", "durable",
+             "group_commit", "http_post"]
+
+# Writer threads of the group_commit series (harness commands durable_w1, durable_w2, ...).
+WRITERS = [1, 2, 4, 8]
+# Concurrent wrk connections of the http_post series: (series id, server, clients).
+HTTP_SERIES = [("durable-c1", "durable", 1), ("durable-c16", "durable", 16), ("relaxed-c16", "relaxed", 16)]
 
 # Operations per round (full_scan: passes over the whole store; batch_insert: items, in
-# batches of 1000; durable: insert+flush pairs).
+# batches of 1000; durable: insert+flush pairs; group_commit: insert+flush pairs shared by the
+# writers; http_post: seconds of wrk, which counts the requests). `rounds_of` overrides the mode's
+# round count for a workload.
 MODES = {
     "full": {
         "keys": 1_000_000,
         "rounds": 9,
         "ops": {"noop": 5_000_000, "get": 50_000, "range10": 20_000, "full_scan": 1,
-                "insert": 30_000, "batch_insert": 30_000, "durable": 60},
+                "insert": 30_000, "batch_insert": 30_000, "durable": 60, "group_commit": 320,
+                "http_post": 5},
+        "rounds_of": {"http_post": 3},
     },
     "quick": {
         "keys": 50_000,
         "rounds": 5,
         "ops": {"noop": 1_000_000, "get": 10_000, "range10": 3_000, "full_scan": 1,
-                "insert": 5_000, "batch_insert": 5_000, "durable": 20},
+                "insert": 5_000, "batch_insert": 5_000, "durable": 20, "group_commit": 48,
+                "http_post": 1},
+        "rounds_of": {"http_post": 1},
     },
 }
 
@@ -63,10 +81,18 @@ LOAD_TIMEOUT = 900
 RUN_TIMEOUT = 600
 
 
+def rounds_of(cfg, workload):
+    """The rounds of a workload: the mode's, unless it overrides them."""
+    return cfg.get("rounds_of", {}).get(workload, cfg["rounds"])
+
+
 def warmup_ops(workload, ops):
-    """One untimed run before the rounds: a fifth of a round (a whole pass for full_scan)."""
+    """One untimed run before the rounds: a fifth of a round (a whole pass for full_scan; one
+    second of wrk for http_post)."""
     if workload.startswith("full_scan"):
         return ops
+    if workload == "http_post":
+        return 1
     if workload == "batch_insert":
         return max(1000, ops // 5 // 1000 * 1000)
     return max(1, ops // 5)
@@ -96,6 +122,12 @@ def harnesses(keys, suspend, data):
     }
 
 
+def servers(suspend, data):
+    """The HTTP servers of http_post: id -> ServerHarness."""
+    return {f"server-{mode}": ServerHarness(f"server-{mode}", mode, suspend, data / f"server-{mode}")
+            for mode in ("durable", "relaxed")}
+
+
 def series_plan(suspend):
     """Every measured series: which harness runs which command for which workload."""
     other = "default" if suspend == "preemptive" else "preemptive"
@@ -107,6 +139,24 @@ def series_plan(suspend):
                      "peer": peer})
 
     for w in WORKLOADS:
+        if w == "group_commit":
+            langs = [("rust", "Rust: ferry-core", "rust", "ferry", None),
+                     ("c", "C: libferry", "c", "ferry", None),
+                     ("csharp", "C#: Ferry", "csharp", "ferry", suspend),
+                     ("c-sqlite", "C: SQLite, a connection each", "c", "sqlite", None)]
+            for hid, what, lang, engine, mode in langs:
+                for n in WRITERS:
+                    add(w, f"{hid}-w{n}", hid, f"durable_w{n}",
+                        f"{what}, {n} writer{'s' if n > 1 else ''}", lang, engine, mode)
+                    plan[-1].update({"writers": n, "base": f"{hid}-w1", "rust_ref": f"rust-w{n}"})
+            continue
+        if w == "http_post":
+            for sid, mode, clients in HTTP_SERIES:
+                add(w, sid, f"server-{mode}", f"post_c{clients}",
+                    f"HTTP: --durability {mode}, {clients} client{'s' if clients > 1 else ''}",
+                    "csharp", "server", suspend)
+                plan[-1].update({"clients": clients, "durability": mode, "base": "durable-c1"})
+            continue
         if w == "noop":
             add(w, "rust", "rust", "noop", "Rust: direct call", "rust", "ferry")
             add(w, "c", "c", "noop", "C: ferry_version()", "c", "ferry")
@@ -236,6 +286,124 @@ class Harness:
         shutil.rmtree(self.data, ignore_errors=True)
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def process_cpu_ns(pid):
+    """CPU time (user + system, all threads) of a process so far, from /proc (10 ms ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+
+
+class ServerHarness:
+    """Ferry.Server (target/dotnet/Ferry.Server.exe on mono) with one --durability mode, on a
+    free loopback port, driven by wrk (bench/http/post.lua): the http_post series. Speaks to
+    run.py like a Harness: `run post_cN SECONDS` runs wrk with N connections for SECONDS and
+    answers the wall and server-CPU nanoseconds per request."""
+
+    def __init__(self, hid, durability, suspend, data):
+        self.id, self.durability, self.data = hid, durability, data
+        self.what = f"HTTP: Ferry.Server --durability {durability} [{suspend}]"
+        self.env = dict(os.environ, LD_LIBRARY_PATH=str(ROOT / "target" / "dotnet"))
+        if suspend == "preemptive":
+            self.env["MONO_THREADS_SUSPEND"] = "preemptive"
+        else:
+            self.env.pop("MONO_THREADS_SUSPEND", None)
+        self.proc = None
+        self.url = None
+        self.runs = 0
+        self.ready = None
+
+    def start(self):
+        shutil.rmtree(self.data, ignore_errors=True)
+        self.data.mkdir(parents=True)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        argv = ["mono", str(ROOT / "target" / "dotnet" / "Ferry.Server.exe"), "--datapath",
+                str(self.data / "store"), "--urls", self.url, "--durability", self.durability]
+        self.log = self.data / "server.log"
+        started = time.monotonic()
+        with open(self.log, "w") as log:
+            try:
+                self.proc = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
+                                             stdout=log, stderr=subprocess.STDOUT)
+            except OSError as e:
+                raise HarnessError(f"{self.id}: cannot start mono: {e}") from e
+        while True:
+            if self.proc.poll() is not None:
+                raise HarnessError(f"{self.id}: exited (status {self.proc.returncode}) before "
+                                   f"/health answered: {self._tail()}")
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() - started > 60:
+                raise HarnessError(f"{self.id}: /health did not answer within 60 s: {self._tail()}")
+            time.sleep(0.05)
+        secs = round(time.monotonic() - started, 3)
+        self.ready = {"ready": True, "impl": "server", "durability": self.durability,
+                      "start_seconds": secs}
+        return self.ready
+
+    def _tail(self):
+        try:
+            return " | ".join(self.log.read_text().splitlines()[-5:])
+        except OSError:
+            return "(no log)"
+
+    def run(self, command, seconds):
+        if not command.startswith("post_c") or not command[6:].isdigit():
+            raise HarnessError(f"{self.id}: unknown command {command}")
+        clients = int(command[6:])
+        self.runs += 1
+        argv = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{seconds}s", "--timeout", "10s",
+                "-s", str(BENCH / "http" / "post.lua"), self.url, "--", f"r{self.runs}"]
+        cpu = process_cpu_ns(self.proc.pid)
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise HarnessError(f"{self.id}: wrk: {e}") from e
+        cpu = process_cpu_ns(self.proc.pid) - cpu
+        if self.proc.poll() is not None:
+            raise HarnessError(f"{self.id}: the server exited (status {self.proc.returncode}): {self._tail()}")
+        try:
+            answer = json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, json.JSONDecodeError):
+            raise HarnessError(f"{self.id}: wrk ({done.returncode}) printed no result: "
+                               f"{done.stdout[-300:]} {done.stderr[-300:]}") from None
+        if done.returncode != 0 or answer["requests"] <= 0 or answer["duration_us"] <= 0:
+            raise HarnessError(f"{self.id}: wrk failed ({done.returncode}): {answer} {done.stderr[-300:]}")
+        if answer["socket_errors"] or answer["not_created"]:
+            raise HarnessError(f"{self.id}: {answer['socket_errors']} socket errors and "
+                               f"{answer['not_created']} answers other than 201 Created in {answer}")
+        requests = answer["requests"]
+        return answer["duration_us"] * 1000 / requests, cpu / requests
+
+    def quit(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            code = self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            raise HarnessError(f"{self.id}: did not stop within 60 s of SIGTERM") from None
+        if code != 0:
+            raise HarnessError(f"{self.id}: exited with status {code}: {self._tail()}")
+        for line in self.log.read_text().splitlines():
+            if '"msg":"stopped"' in line:
+                stopped = json.loads(line)
+                self.ready.update({k: int(v) for k, v in stopped.items() if k in ("durable_writes", "flushes")})
+        shutil.rmtree(self.data, ignore_errors=True)
+
+    def kill(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.data, ignore_errors=True)
+
+
 def say(text):
     print(text, file=sys.stderr, flush=True)
 
@@ -300,6 +468,7 @@ def main():
     try:
         procs = {hid: Harness(hid, *spec)
                  for hid, spec in harnesses(cfg["keys"], args.suspend, data).items() if hid in used}
+        procs.update({hid: h for hid, h in servers(args.suspend, data).items() if hid in used})
         return measure(args, mode, cfg, workloads, plan, procs, started, stamp)
     finally:
         shutil.rmtree(data, ignore_errors=True)
@@ -307,25 +476,37 @@ def main():
 
 def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
     """Runs the plan on the harnesses, then writes and prints the results; the exit status."""
-    keys, rounds = cfg["keys"], cfg["rounds"]
+    keys = cfg["keys"]
     for s in plan:
         s["rounds_ns_per_op"], s["rounds_cpu_ns_per_op"] = [], []
+        s["rounds"] = rounds_of(cfg, s["workload"])
     loads = {}
     try:
         for n, (hid, h) in enumerate(procs.items(), 1):
-            say(f"== [{n}/{len(procs)}] starting {h.what}: loading {keys:,} keys")
-            ready = h.start()
+            if isinstance(h, ServerHarness):
+                say(f"== [{n}/{len(procs)}] starting {h.what} on an empty store")
+                ready = h.start()
+                say(f"   {hid}: /health answered {ready['start_seconds']:.1f} s after the start")
+            else:
+                say(f"== [{n}/{len(procs)}] starting {h.what}: loading {keys:,} keys")
+                ready = h.start()
+                say(f"   {hid}: ready, loaded in {ready.get('load_seconds', 0):.1f} s, "
+                    f"warmed by a full scan in {ready['warm_seconds']:.1f} s")
             loads[hid] = ready
-            say(f"   {hid}: ready, loaded in {ready.get('load_seconds', 0):.1f} s, "
-                f"warmed by a full scan in {ready['warm_seconds']:.1f} s")
 
         for n, workload in enumerate(workloads, 1):
             series = [s for s in plan if s["workload"] == workload]
             ops = cfg["ops"][workload]
-            unit = "pass" if workload == "full_scan" else "ops"
+            rounds = rounds_of(cfg, workload)
+            unit = {"full_scan": "pass", "group_commit": "commits", "http_post": "s of wrk"}.get(workload, "ops")
             say(f"== [{n}/{len(workloads)}] {workload}: {len(series)} series, warm-up + "
-                f"{rounds} rounds of {ops:,} {unit}, interleaved")
+                f"{rounds} round{'s' if rounds > 1 else ''} of {ops:,} {unit}, interleaved")
+            warmed = set()
             for s in series:
+                # A server is warmed up once (its JIT and connection handling), a harness per command.
+                if isinstance(procs[s["harness"]], ServerHarness) and s["harness"] in warmed:
+                    continue
+                warmed.add(s["harness"])
                 procs[s["harness"]].run(s["command"], warmup_ops(workload, ops))
             for r in range(rounds):
                 shift = r % len(series)
@@ -350,7 +531,10 @@ def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
         return 130
 
     for s in plan:
-        s["ops_per_round"] = cfg["ops"][s["workload"]] * (keys if s["workload"] == "full_scan" else 1)
+        if s["workload"] == "http_post":
+            s["seconds_per_round"] = cfg["ops"]["http_post"]
+        else:
+            s["ops_per_round"] = cfg["ops"][s["workload"]] * (keys if s["workload"] == "full_scan" else 1)
         s["ns_per_op"] = statistics.median(s["rounds_ns_per_op"])
         s["cpu_ns_per_op"] = statistics.median(s["rounds_cpu_ns_per_op"])
 
@@ -365,7 +549,9 @@ def measure(args, mode, cfg, workloads, plan, procs, started, stamp):
     doc = {
         "schema": 1,
         "meta": meta,
-        "params": {"keys": keys, "rounds": rounds, "workloads": workloads,
+        "params": {"keys": keys, "rounds": cfg["rounds"], "workloads": workloads,
+                   "rounds_of": {w: rounds_of(cfg, w) for w in workloads},
+                   "writers": WRITERS, "http_body_bytes": 57,
                    "ops_per_round": {w: cfg["ops"][w] for w in workloads}, "key_len": 16,
                    "value_len": 100, "batch_size": 1000, "seed": 42,
                    "cache_bytes": 512 << 20,

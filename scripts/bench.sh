@@ -40,10 +40,11 @@ stale() {
     return 1
 }
 
-# The SQLite peers need the C headers and Mono's ADO.NET provider.
+# The SQLite peers need the C headers and Mono's ADO.NET provider; http_post needs wrk.
 missing=()
 [ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -e /usr/lib/mono/4.5/Mono.Data.Sqlite.dll ] || missing+=(libmono-sqlite4.0-cil)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 for tool in cargo gcc mcs mono python3; do
     command -v "$tool" >/dev/null 2>&1 || {
         echo "bench: $tool is not installed (make deps)" >&2
@@ -80,10 +81,17 @@ if stale target/dotnet/Ferry.dll dotnet/Ferry/*.cs generated/csharp/*.cs target/
     scripts/build-dotnet.sh >&2
 fi
 
+# The HTTP server of http_post (Mono.Options' source and Newtonsoft.Json come with make deps).
+if stale target/dotnet/Ferry.Server.exe dotnet/Ferry.Server/*.cs dotnet/Ferry.Server/openapi.json \
+    target/dotnet/Ferry.dll; then
+    step "Ferry.Server.exe (scripts/build-server.sh)"
+    scripts/build-server.sh >&2
+fi
+
 step "Rust harness (bench/rust)"
 CARGO_TARGET_DIR="$root/target" cargo build --locked --release --quiet --manifest-path bench/rust/Cargo.toml
 
-cflags=(-std=c99 -O2 -Wall -Wextra -pedantic -Werror)
+cflags=(-std=c99 -O2 -Wall -Wextra -pedantic -Werror -pthread)
 if stale "$build/bench-c" bench/c/bench.c bench/c/common.h generated/c/ferry.h; then
     step "C harness (bench/c/bench.c)"
     gcc "${cflags[@]}" -Igenerated/c bench/c/bench.c -o "$build/bench-c" \

@@ -10,6 +10,7 @@
 #endif
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +24,9 @@
 #define LOAD_BATCH 10000
 #define SEED 42u
 #define CACHE_BYTES (512ull << 20)
+#define MAX_WRITERS 16
+/* Writer t of durable_wN draws from rng(SEED + 10 * N + t). */
+#define WRITER_STREAMS (10 * MAX_WRITERS + MAX_WRITERS)
 
 /* splitmix64, as in every harness. */
 typedef struct rng {
@@ -98,9 +102,11 @@ static const char *arg_value(int argc, char **argv, const char *name)
     return NULL;
 }
 
-/* Per-workload key streams and a scratch array holding the keys of one run. */
+/* Per-workload key streams, the group-commit writers' streams (index 10 * N + t) and a scratch
+ * array holding the keys of one run. */
 typedef struct keys {
     rng streams[8];
+    rng writers[WRITER_STREAMS];
     uint8_t *buf;
     uint64_t cap;
 } keys;
@@ -108,23 +114,9 @@ typedef struct keys {
 static void keys_init(keys *k)
 {
     for (uint64_t id = 0; id < 8; id++) k->streams[id].state = SEED + id;
+    for (uint64_t id = 0; id < WRITER_STREAMS; id++) k->writers[id].state = SEED + id;
     k->buf = NULL;
     k->cap = 0;
-}
-
-/* Draws `count` keys of `workload`'s stream before the clock starts; returns them back to back. */
-static const uint8_t *keys_draw(keys *k, const char *workload, uint64_t count, uint64_t n)
-{
-    uint64_t id = stream_id(workload);
-    if (id == 0) return NULL;
-    if (count > k->cap) {
-        free(k->buf);
-        k->buf = malloc(count * KEY_LEN);
-        if (k->buf == NULL) die("bench", "out of memory for %" PRIu64 " keys", count);
-        k->cap = count;
-    }
-    for (uint64_t i = 0; i < count; i++) make_key(rng_below(&k->streams[id], n), k->buf + i * KEY_LEN);
-    return k->buf;
 }
 
 /* Reads commands ("run WORKLOAD OPS", "quit") until quit or EOF; `run` returns 0 and sets
@@ -150,6 +142,100 @@ static inline void clocks_stop(clocks c, uint64_t *ns, uint64_t *cpu)
 {
     *ns = now_ns() - c.wall;
     *cpu = cpu_ns() - c.cpu;
+}
+
+/* The writer count of a group-commit command "durable_wN" (1 to MAX_WRITERS), or 0. */
+static inline int writers_of(const char *workload)
+{
+    if (strncmp(workload, "durable_w", 9) != 0) return 0;
+    char *end = NULL;
+    long n = strtol(workload + 9, &end, 10);
+    return (end != workload + 9 && *end == '\0' && n >= 1 && n <= MAX_WRITERS) ? (int)n : 0;
+}
+
+/* One writer thread of a group-commit run: commits its `count` keys one by one (the harness's
+ * `commit` function), after all writers have reached the start barrier. */
+typedef struct writer {
+    void *ctx;
+    int index;
+    const uint8_t *keys;
+    uint64_t count;
+    pthread_barrier_t *start;
+    char error[200];
+} writer;
+
+/* Commits one key (an insert made durable); returns 0, or non-zero with a message in `error`. */
+typedef int (*commit_fn)(void *ctx, int writer_index, const uint8_t *key, char *error, size_t error_len);
+
+typedef struct writer_arg {
+    writer *w;
+    commit_fn commit;
+} writer_arg;
+
+static void *writer_main(void *arg)
+{
+    writer_arg *a = arg;
+    writer *w = a->w;
+    pthread_barrier_wait(w->start);
+    for (uint64_t i = 0; i < w->count; i++)
+        if (a->commit(w->ctx, w->index, w->keys + i * KEY_LEN, w->error, sizeof w->error) != 0) break;
+    return NULL;
+}
+
+/* Group commit: `writers` threads share `ops` commits (the first ops % writers one more), each
+ * with keys from its own stream drawn before the clocks start; the clocks run from the threads'
+ * common start to the last one's end. Returns 0, or non-zero with the first failure in `error`. */
+static int group_commit(void *ctx, keys *k, int writers, uint64_t ops, uint64_t n, commit_fn commit,
+                        uint64_t *ns, uint64_t *cpu, char *error, size_t error_len)
+{
+    writer w[MAX_WRITERS];
+    writer_arg args[MAX_WRITERS];
+    pthread_t threads[MAX_WRITERS];
+    pthread_barrier_t start;
+    uint8_t *buf = malloc((ops > 0 ? ops : 1) * KEY_LEN);
+    if (buf == NULL) return snprintf(error, error_len, "out of memory"), 1;
+    uint64_t at = 0;
+    for (int t = 0; t < writers; t++) {
+        uint64_t count = ops / (uint64_t)writers + ((uint64_t)t < ops % (uint64_t)writers);
+        rng *r = &k->writers[10 * writers + t];
+        for (uint64_t i = 0; i < count; i++) make_key(rng_below(r, n), buf + (at + i) * KEY_LEN);
+        w[t] = (writer){ctx, t, buf + at * KEY_LEN, count, &start, ""};
+        args[t] = (writer_arg){&w[t], commit};
+        at += count;
+    }
+    pthread_barrier_init(&start, NULL, (unsigned)writers + 1);
+    int started = 0;
+    for (; started < writers; started++)
+        if (pthread_create(&threads[started], NULL, writer_main, &args[started]) != 0) break;
+    if (started < writers) die("bench", "pthread_create failed"); /* the barrier would never open */
+    pthread_barrier_wait(&start);
+    clocks c = clocks_start();
+    for (int t = 0; t < writers; t++) pthread_join(threads[t], NULL);
+    clocks_stop(c, ns, cpu);
+    pthread_barrier_destroy(&start);
+    free(buf);
+    for (int t = 0; t < writers; t++) {
+        if (w[t].error[0] != '\0') {
+            snprintf(error, error_len, "writer %d: %s", t, w[t].error);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Draws `count` keys of `workload`'s stream before the clock starts; returns them back to back. */
+static const uint8_t *keys_draw(keys *k, const char *workload, uint64_t count, uint64_t n)
+{
+    uint64_t id = stream_id(workload);
+    if (id == 0) return NULL;
+    if (count > k->cap) {
+        free(k->buf);
+        k->buf = malloc(count * KEY_LEN);
+        if (k->buf == NULL) die("bench", "out of memory for %" PRIu64 " keys", count);
+        k->cap = count;
+    }
+    for (uint64_t i = 0; i < count; i++) make_key(rng_below(&k->streams[id], n), k->buf + i * KEY_LEN);
+    return k->buf;
 }
 
 static void serve(void *ctx, run_fn run)

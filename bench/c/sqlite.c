@@ -2,7 +2,8 @@
  * `kv(key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID` table with prepared statements in
  * WAL mode. Durability matches Ferry's per workload: synchronous=OFF for plain and batch
  * writes (Ferry's are not durable until a flush), synchronous=FULL with one commit per
- * insert for `durable` (Ferry: insert + flush). The page cache is 512 MiB, like Ferry's.
+ * insert for `durable` (Ferry: insert + flush) and for the group-commit writers `durable_wN`
+ * (each thread its own connection). The page cache is 512 MiB, like Ferry's.
  *
  *   sqlite dir=PATH keys=N     as the other harnesses: load, "ready", then stdin commands. */
 
@@ -16,9 +17,13 @@
 
 typedef struct harness {
     uint64_t n;
+    char path[4200];
     sqlite3 *db;
     sqlite3_stmt *get, *put, *range, *scan, *begin, *commit;
     keys keys;
+    /* Group commit: writer t's own connection (opened at its first run, then kept) and upsert. */
+    sqlite3 *writer_db[MAX_WRITERS];
+    sqlite3_stmt *writer_put[MAX_WRITERS];
 } harness;
 
 static int db_failed(harness *h, int rc, const char *what, char *error, size_t error_len)
@@ -99,10 +104,55 @@ static int drain(sqlite3_stmt *stmt, uint64_t *rows)
     return rc;
 }
 
+/* Opens writer t's connection, as the main one but synchronous=FULL, waiting up to 30 s for the
+ * write lock (SQLite serialises writers: the others sleep in its busy handler meanwhile). */
+static void open_writer(harness *h, int t)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open(h->path, &db) != SQLITE_OK) die(WHO, "open %s: %s", h->path, sqlite3_errmsg(db));
+    char cache[64];
+    snprintf(cache, sizeof cache, "PRAGMA cache_size=-%llu", (unsigned long long)(CACHE_BYTES >> 10));
+    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", cache};
+    for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+        char *message = NULL;
+        if (sqlite3_exec(db, pragmas[i], NULL, NULL, &message) != SQLITE_OK) die(WHO, "%s: %s", pragmas[i], message);
+    }
+    sqlite3_busy_timeout(db, 30000);
+    if (sqlite3_prepare_v3(db, "INSERT OR REPLACE INTO kv(key, value) VALUES(?1, ?2)", -1,
+                           SQLITE_PREPARE_PERSISTENT, &h->writer_put[t], NULL) != SQLITE_OK)
+        die(WHO, "prepare writer %d: %s", t, sqlite3_errmsg(db));
+    h->writer_db[t] = db;
+}
+
+/* One group-commit commit: an autocommit upsert on the writer's own connection. */
+static int writer_commit(void *ctx, int t, const uint8_t *key, char *error, size_t error_len)
+{
+    harness *h = ctx;
+    uint8_t value[VALUE_LEN];
+    memset(value, 0x3C, sizeof value);
+    sqlite3_stmt *put = h->writer_put[t];
+    sqlite3_bind_blob(put, 1, key, KEY_LEN, SQLITE_STATIC);
+    sqlite3_bind_blob(put, 2, value, VALUE_LEN, SQLITE_STATIC);
+    int rc = sqlite3_step(put);
+    sqlite3_reset(put);
+    if (rc != SQLITE_DONE) {
+        snprintf(error, error_len, "durable insert: %s (%d)", sqlite3_errmsg(h->writer_db[t]), rc);
+        return 1;
+    }
+    return 0;
+}
+
 static int run(void *ctx, const char *workload, uint64_t ops, uint64_t *timed, uint64_t *ns,
                uint64_t *cpu, char *error, size_t error_len)
 {
     harness *h = ctx;
+    int writers = writers_of(workload);
+    if (writers > 0) {
+        for (int t = 0; t < writers; t++)
+            if (h->writer_db[t] == NULL) open_writer(h, t);
+        *timed = ops;
+        return group_commit(h, &h->keys, writers, ops, h->n, writer_commit, ns, cpu, error, error_len);
+    }
     const uint8_t *keys = keys_draw(&h->keys, workload, ops, h->n);
     uint8_t value[VALUE_LEN], buffer[4096];
     clocks t;
@@ -178,10 +228,9 @@ int main(int argc, char **argv)
     h.n = strtoull(n, NULL, 10);
     keys_init(&h.keys);
     mkdir(dir, 0755);
-    char path[4200];
-    snprintf(path, sizeof path, "%s/kv.sqlite", dir);
-    remove(path);
-    if (sqlite3_open(path, &h.db) != SQLITE_OK) die(WHO, "open %s: %s", path, sqlite3_errmsg(h.db));
+    snprintf(h.path, sizeof h.path, "%s/kv.sqlite", dir);
+    remove(h.path);
+    if (sqlite3_open(h.path, &h.db) != SQLITE_OK) die(WHO, "open %s: %s", h.path, sqlite3_errmsg(h.db));
     exec(&h, "PRAGMA journal_mode=WAL");
     exec(&h, "PRAGMA synchronous=OFF");
     char cache[64];
@@ -204,6 +253,10 @@ int main(int argc, char **argv)
 
     sqlite3_stmt *stmts[] = {h.get, h.put, h.range, h.scan, h.begin, h.commit};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) sqlite3_finalize(stmts[i]);
+    for (int t = 0; t < MAX_WRITERS; t++) {
+        sqlite3_finalize(h.writer_put[t]);
+        sqlite3_close(h.writer_db[t]);
+    }
     sqlite3_close(h.db);
     free(h.keys.buf);
     printf("{\"bye\":true}\n");

@@ -83,6 +83,8 @@ namespace FerryBench
 
         private Timing Run(string workload, long ops)
         {
+            var writers = Common.Writers(workload);
+            if (writers > 0) return GroupCommit(writers, ops);
             var keys = _keys.Draw(workload, ops);
             switch (workload)
             {
@@ -248,6 +250,17 @@ namespace FerryBench
             }
             var timing = clocks.Stop(ops);
             return timing;
+        }
+
+        /// <summary>durable_wN: N threads, each Set + Flush on the shared store (Store and Tree are thread-safe).</summary>
+        private Timing GroupCommit(int writers, long ops)
+        {
+            var value = Common.Filled(0x3C);
+            return Common.GroupCommit(_keys, writers, ops, (thread, keys, at) =>
+            {
+                _tree.Set(new ReadOnlySpan<byte>(keys, at, Common.KeyLength), new ReadOnlySpan<byte>(value));
+                _store.Flush();
+            });
         }
 
         private Timing Durable(byte[] keys, long ops)

@@ -107,6 +107,58 @@ namespace FerryBench
         internal const int LoadBatch = 10000;
         internal const ulong Seed = 42;
         internal const long CacheBytes = 512L << 20;
+        internal const int MaxWriters = 16;
+
+        /// <summary>The writer count of a group-commit command durable_wN (1 to 16), or 0.</summary>
+        internal static int Writers(string workload)
+        {
+            int n;
+            if (!workload.StartsWith("durable_w", StringComparison.Ordinal)) return 0;
+            var digits = workload.Substring("durable_w".Length);
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n)) return 0;
+            return n >= 1 && n <= MaxWriters ? n : 0;
+        }
+
+        /// <summary>
+        /// Group commit: <paramref name="writers"/> threads share <paramref name="ops"/> commits (the first
+        /// ops % writers one more), each with keys of its own stream drawn before the clocks start, calling
+        /// <paramref name="commit"/>(thread, keys, offset) for each; the clocks run from the threads' common
+        /// start to the last one's end. The first failure is thrown as a BenchException.
+        /// </summary>
+        internal static Timing GroupCommit(Keys keys, int writers, long ops, Action<int, byte[], int> commit)
+        {
+            var shares = new byte[writers][];
+            for (var t = 0; t < writers; t++) shares[t] = keys.DrawWriter(writers, t, ops / writers + (t < ops % writers ? 1 : 0));
+            var failures = new Exception[writers];
+            var start = new System.Threading.Barrier(writers + 1);
+            var threads = new System.Threading.Thread[writers];
+            for (var t = 0; t < writers; t++)
+            {
+                var thread = t;
+                threads[t] = new System.Threading.Thread(() =>
+                {
+                    start.SignalAndWait();
+                    try
+                    {
+                        var share = shares[thread];
+                        for (var at = 0; at < share.Length; at += KeyLength) commit(thread, share, at);
+                    }
+                    catch (Exception e)
+                    {
+                        failures[thread] = e;
+                    }
+                });
+                threads[t].Start();
+            }
+            start.SignalAndWait();
+            var clocks = Clocks.Start();
+            foreach (var thread in threads) thread.Join();
+            var timing = clocks.Stop(ops);
+            start.Dispose();
+            for (var t = 0; t < writers; t++)
+                if (failures[t] != null) throw new BenchException("writer " + t + ": " + failures[t].Message);
+            return timing;
+        }
 
         /// <summary>The key stream id of a workload, or 0 if it draws no keys (bench/README.md).</summary>
         internal static ulong StreamId(string workload)
@@ -195,6 +247,20 @@ namespace FerryBench
         internal Keys(ulong n)
         {
             _n = n;
+        }
+
+        /// <summary>
+        /// Draws <paramref name="count"/> keys for writer <paramref name="thread"/> (0-based) of the group-commit
+        /// command durable_w<paramref name="writers"/>, from its own stream (seed 42 + 10 * writers + thread), into a new array.
+        /// </summary>
+        internal byte[] DrawWriter(int writers, int thread, long count)
+        {
+            var name = "durable_w" + writers + "#" + thread;
+            Rng rng;
+            if (!_streams.TryGetValue(name, out rng)) _streams[name] = rng = new Rng(Common.Seed + (ulong)(10 * writers + thread));
+            var keys = new byte[count * Common.KeyLength];
+            for (long i = 0; i < count; i++) Common.MakeKey(rng.Below(_n), keys, (int)(i * Common.KeyLength));
+            return keys;
         }
 
         /// <summary>Draws <paramref name="count"/> keys of the workload's stream, back to back, before the clock starts.</summary>

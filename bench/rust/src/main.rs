@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::BufRead;
 use std::path::PathBuf;
+use std::sync::Barrier;
 use std::time::Instant;
 
 use ferry_core::{Batch, Options, Scan, Store, Tree};
@@ -43,6 +44,17 @@ fn stream_id(workload: &str) -> Option<u64> {
         "durable" => 7,
         _ => return None,
     })
+}
+
+/// The writer count of a group-commit command `durable_wN` (1 to 16), if `workload` is one.
+fn writers(workload: &str) -> Option<u64> {
+    let n: u64 = workload.strip_prefix("durable_w")?.parse().ok()?;
+    (1..=16).contains(&n).then_some(n)
+}
+
+/// The key stream of writer `thread` (0-based) of `durable_wN`: `Rng(SEED + 10 * N + thread)`.
+fn writer_stream_id(writers: u64, thread: u64) -> u64 {
+    10 * writers + thread
 }
 
 /// `key-%012d`.
@@ -133,8 +145,52 @@ impl Harness {
         (0..count).map(|_| key(rng.below(n))).collect()
     }
 
+    /// Group commit: `writers` threads share `ops` commits (the first `ops % writers` one
+    /// more), each inserting keys of its own stream and flushing after every insert; the clocks
+    /// run from the threads' common start to the last one's end.
+    fn group_commit(&mut self, writers: u64, ops: u64) -> (u128, u128) {
+        let n = self.n;
+        let shares: Vec<Vec<[u8; KEY_LEN]>> = (0..writers)
+            .map(|t| {
+                let count = ops / writers + u64::from(t < ops % writers);
+                let id = writer_stream_id(writers, t);
+                let rng = self.streams.entry(id).or_insert(Rng(SEED + id));
+                (0..count).map(|_| key(rng.below(n))).collect()
+            })
+            .collect();
+        let (store, tree) = (&self.store, &self.tree);
+        let start = Barrier::new(writers as usize + 1);
+        let value = [0x3Cu8; VALUE_LEN];
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = shares
+                .iter()
+                .map(|keys| {
+                    let start = &start;
+                    scope.spawn(move || {
+                        start.wait();
+                        for k in keys {
+                            tree.insert(k, value).expect("insert");
+                            store.flush().expect("flush");
+                        }
+                    })
+                })
+                .collect();
+            start.wait();
+            let cpu = cpu_ns();
+            let t = Instant::now();
+            for thread in threads {
+                thread.join().expect("writer thread");
+            }
+            (t.elapsed().as_nanos(), cpu_ns() - cpu)
+        })
+    }
+
     /// Runs `ops` operations of `workload`; returns (operations timed, wall and CPU nanoseconds).
     fn run(&mut self, workload: &str, ops: u64) -> Result<(u64, u128, u128), String> {
+        if let Some(writers) = writers(workload) {
+            let (wall, cpu) = self.group_commit(writers, ops);
+            return Ok((ops, wall, cpu));
+        }
         let keys = self.draw(workload, ops);
         let tree = &self.tree;
         let cpu = cpu_ns();
