@@ -33,6 +33,7 @@
 // uses a part of it.
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::ffi::{c_char, c_int, c_uint, c_void};
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicU8, Ordering};
@@ -203,6 +204,11 @@ pub fn io_calls() -> u64 {
 
 static CALLS_BY_NAME: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
 
+thread_local! {
+    /// [`CALLS_BY_NAME`] of the calling thread alone.
+    static THREAD_CALLS: [Cell<u64>; 5] = const { [const { Cell::new(0) }; 5] };
+}
+
 /// The calls to one interposed function so far: `pwrite64`, `fsync`, `fdatasync` or
 /// `sync_file_range`.
 pub fn calls_to(name: &str) -> u64 {
@@ -211,6 +217,15 @@ pub fn calls_to(name: &str) -> u64 {
         .position(|&n| n == name && !n.is_empty())
         .and_then(|i| CALLS_BY_NAME.get(i))
         .map_or(0, |c| c.load(Ordering::Relaxed))
+}
+
+/// [`calls_to`], counting only the calls the calling thread made: whether work was done on
+/// this thread or handed to another one.
+pub fn calls_on_this_thread(name: &str) -> u64 {
+    let Some(i) = CALL_NAMES.iter().position(|&n| n == name && !n.is_empty()) else {
+        return 0;
+    };
+    THREAD_CALLS.with(|calls| calls.get(i).map_or(0, Cell::get))
 }
 
 /// A call an [`Observer`] sees; it has not been made yet.
@@ -265,6 +280,11 @@ fn hit(site: Site, call: u8) -> Option<Action> {
     if site.is_io() {
         IO_CALLS.fetch_add(1, Ordering::Relaxed);
         CALLS_BY_NAME[call as usize].fetch_add(1, Ordering::Relaxed);
+        // `try_with`: a thread that is exiting has no counters left to update.
+        let _ = THREAD_CALLS.try_with(|calls| {
+            let calls = &calls[call as usize];
+            calls.set(calls.get() + 1);
+        });
     }
     let armed = SITE.load(Ordering::SeqCst);
     if armed != site as u8 && !(site.is_io() && armed == Site::Io as u8) {

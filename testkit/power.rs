@@ -819,7 +819,7 @@ impl Disk {
         Ok(())
     }
 
-    /// Makes `fdatasync` count for nothing: Ferry's own syncs (`durability.rs`) switched off.
+    /// Makes `fdatasync` count for nothing, as if sled's and Ferry's syncs were switched off.
     pub fn ignore_fdatasync(&mut self) {
         self.ignore_fdatasync = true;
     }

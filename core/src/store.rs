@@ -7,7 +7,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-use crate::durability::Durability;
+use crate::durability::sync_store_dir;
 use crate::error::Engine;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::owned::Owned;
@@ -42,8 +42,6 @@ pub struct Store {
     db: Owned<sled::Db>,
     path: PathBuf,
     /// `None` for temporary stores, which promise nothing.
-    durability: Option<Arc<Durability>>,
-    /// `None` for temporary stores.
     watermark: Option<Arc<Watermark>>,
 }
 
@@ -90,19 +88,18 @@ impl Store {
             match config.open().map_err(|e| open_error(e, path)) {
                 Ok(db) => {
                     let db = Owned::new(db);
-                    let (durability, watermark) = if options.temporary {
-                        (None, None)
+                    let watermark = if options.temporary {
+                        None
                     } else {
-                        // The watermark may create its file; Durability then syncs the
-                        // directory, which makes that name durable.
+                        // The watermark may create its file; syncing the directory after it
+                        // makes that name durable too.
                         let watermark = Watermark::open(&db, path)?;
-                        let durability = Durability::open(path).map_err(Error::Io)?;
-                        (Some(Arc::new(durability)), Some(Arc::new(watermark)))
+                        sync_store_dir(path).map_err(Error::Io)?;
+                        Some(Arc::new(watermark))
                     };
                     return Ok(Store {
                         db,
                         path: path.to_path_buf(),
-                        durability,
                         watermark,
                     });
                 }
@@ -200,10 +197,8 @@ impl Store {
             Some(watermark) => Some(watermark.before_flush()?),
             None => None,
         };
+        // The patched sled's flush is durable by itself (`durability.rs`).
         self.db.flush().engine()?;
-        if let Some(durability) = &self.durability {
-            durability.sync().map_err(Error::Io)?;
-        }
         if let (Some(watermark), Some(number)) = (&self.watermark, number) {
             watermark.after_flush(number).map_err(Error::Io)?;
         }

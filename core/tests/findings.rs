@@ -102,8 +102,9 @@ fn syncs() -> u64 {
 /// and `ferry_store_flush` ("written and fsync'd") promise. A killed process loses nothing
 /// (the crash soak agrees): the page cache survives it.
 ///
-/// Fixed by c7da021 ("Make Store::flush durable"): `Store::flush` now fdatasyncs the log and
-/// the blob files sled left unsynced (`core/src/durability.rs`). This test failed before it.
+/// Fixed by c7da021 ("Make Store::flush durable"): `Store::flush` fdatasynced the log and
+/// the blob files sled left unsynced. This test failed before it. Since issue 14 the patched
+/// sled does both syncs itself (`vendor/README.md`, fixes 7 and 8) and Ferry's pass is gone.
 #[test]
 fn finding_flush_does_not_fsync() {
     let dir = tempfile::tempdir().unwrap();
@@ -122,6 +123,39 @@ fn finding_flush_does_not_fsync() {
         assert!(
             syncs() > before,
             "Store::flush after a {len}-byte value returned Ok without fsync or fdatasync"
+        );
+    }
+}
+
+/// Finding (issue 14's profile of a durable commit): `Store::flush` handed the log write to
+/// sled's thread pool and slept until a pool thread had written and synced the buffer. Each
+/// commit cost two thread hand-offs, and sled woke all of its idle pool threads for each task:
+/// about 17 futex calls per commit, and two thirds of the commit's CPU time spent outside the
+/// flushing thread. The fix (`vendor/sled.patch`, fix 9) writes the buffer on the thread that
+/// waits for it, so a flush's `fdatasync` is made by the flushing thread itself.
+#[test]
+fn finding_sled_flush_hands_its_write_to_another_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options {
+        flush_every_ms: None, // no background flusher: every sync below is flush's
+        ..Options::default()
+    };
+    let store = Store::open(dir.path(), options).unwrap();
+    let tree = store.default_tree();
+    for i in 0..20u32 {
+        tree.insert(i.to_be_bytes(), b"value").unwrap();
+        let (here, anywhere) = (
+            faults::calls_on_this_thread("fdatasync"),
+            faults::calls_to("fdatasync"),
+        );
+        store.flush().unwrap();
+        assert!(
+            faults::calls_to("fdatasync") > anywhere,
+            "flush {i} made no fdatasync at all"
+        );
+        assert!(
+            faults::calls_on_this_thread("fdatasync") > here,
+            "flush {i} had its log synced by another thread"
         );
     }
 }
@@ -189,8 +223,8 @@ fn finding_sled_reads_a_snapshot_that_was_never_renamed() {
 
 /// Finding (power-loss model, `make soak MODE=power`): sled writes a large value to its own
 /// file under `blobs/` and never syncs it, while the log record pointing to it is synced when
-/// the log is. A power cut between the two (inside `Store::flush`, before `durability.rs`
-/// syncs the blobs, or whenever sled writes its log by itself) leaves a durable record whose
+/// the log is. A power cut between the two (inside `Store::flush`, before Ferry's own pass
+/// synced the blobs, or whenever sled writes its log by itself) leaves a durable record whose
 /// blob is empty or missing: reading it fails, and a batch holding it is seen in part. Seen
 /// as torn batches and failed scans in 9 of 400 power-loss trials. The fix
 /// (`vendor/sled.patch`) syncs each blob file and its directory as sled writes it.

@@ -68,7 +68,10 @@ impl Queue {
         // with the notify below.
         drop(queue);
 
-        self.cv.notify_all();
+        // Ferry patch (vendor/README.md): one task needs one thread. Upstream's
+        // `notify_all` woke every idle pool thread (seven or more) for each task, and all
+        // but one went back to sleep.
+        self.cv.notify_one();
 
         len
     }
