@@ -36,6 +36,7 @@
 mod batch;
 mod durability;
 mod error;
+mod group_commit;
 mod limits;
 mod options;
 mod owned;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::durability::sync_store_dir;
 use crate::error::Engine;
+use crate::group_commit::GroupCommit;
 use crate::limits::{check_tree_name, DEFAULT_TREE};
 use crate::owned::Owned;
 use crate::tree::count_entries;
@@ -31,7 +32,9 @@ const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 /// A write returns once it is in memory. It becomes durable (survives a crash of the process
 /// or of the machine) when a later [`Store::flush`] returns `Ok`: `flush` writes every write of
 /// every tree that returned before it was called and `fdatasync`s the files holding them
-/// (see `durability.rs`). A temporary store promises nothing. The background
+/// (see `durability.rs`). Flushes called from several threads at once share the work: one
+/// that finds another running waits for it, then one flush covers all that waited
+/// (`group_commit.rs`). A temporary store promises nothing. The background
 /// flusher ([`Options::flush_every_ms`]) makes writes durable sooner in practice but promises
 /// nothing. After a crash, the store reopens to a state that includes every flushed write and
 /// possibly some later ones; a [`Batch`](crate::Batch) is seen whole or not at all. A store
@@ -43,6 +46,8 @@ pub struct Store {
     path: PathBuf,
     /// `None` for temporary stores, which promise nothing.
     watermark: Option<Arc<Watermark>>,
+    /// Shares flushes between threads.
+    commits: Arc<GroupCommit>,
 }
 
 /// Figures about a store, from [`Store::stats`].
@@ -101,6 +106,7 @@ impl Store {
                         db,
                         path: path.to_path_buf(),
                         watermark,
+                        commits: Arc::default(),
                     });
                 }
                 Err(Error::Locked { .. }) if Instant::now() < deadline => {
@@ -193,6 +199,11 @@ impl Store {
     /// Makes every write that returned before this call durable; see the type's
     /// [Durability](Store#durability) section.
     pub fn flush(&self) -> Result<()> {
+        self.commits.run(|| self.flush_now())
+    }
+
+    /// One flush: numbered by the watermark, made durable by sled, recorded beside the log.
+    fn flush_now(&self) -> Result<()> {
         let number = match &self.watermark {
             Some(watermark) => Some(watermark.before_flush()?),
             None => None,
