@@ -5,8 +5,8 @@ use std::ops::{Bound, RangeBounds};
 use crate::owned::Owned;
 use crate::{Error, Result, Value};
 
-/// A start and an end bound, owned.
-pub(crate) type OwnedBounds = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+/// A start and an end bound, borrowed from a [`Scan`].
+pub(crate) type BoundsRef<'a> = (Bound<&'a [u8]>, Bound<&'a [u8]>);
 
 /// Which entries of a tree to visit, in which order, and how many.
 ///
@@ -91,8 +91,9 @@ impl Scan {
         self.limit
     }
 
-    /// The bounds to hand to the engine, or `None` when the range is empty.
-    pub(crate) fn engine_bounds(&self) -> Result<Option<OwnedBounds>> {
+    /// The bounds to hand to the engine, or `None` when the range is empty. Borrowed: the
+    /// engine copies them into its own buffers once, so nothing is cloned here.
+    pub(crate) fn engine_bounds(&self) -> Result<Option<BoundsRef<'_>>> {
         use Bound::*;
         if let (Included(s) | Excluded(s), Included(e) | Excluded(e)) = (&self.start, &self.end) {
             if s > e {
@@ -103,7 +104,7 @@ impl Scan {
                 return Ok(None);
             }
         }
-        Ok(Some((self.start.clone(), self.end.clone())))
+        Ok(Some((self.start(), self.end())))
     }
 }
 
@@ -134,8 +135,11 @@ fn prefix_end(prefix: &[u8]) -> Bound<Vec<u8>> {
 /// Created by [`Tree::scan`](crate::Tree::scan). It sees a live view of the tree: it does not
 /// hold a snapshot, so entries written after it was created may or may not be visited, but each
 /// key is visited at most once and in order. It owns what it needs and may outlive the `Tree`
-/// it came from, and be sent to another thread.
+/// it came from, and be sent to another thread. Once it has returned `None` it returns `None`
+/// for good, at no cost (it is fused).
 pub struct Iter {
+    /// The engine's iterator; `None` for an empty range, and once it has ended (its
+    /// resources are released then, and a later `next` does not walk the tree again).
     inner: Option<Owned<sled::Iter>>,
     reverse: bool,
     remaining: Option<usize>,
@@ -154,6 +158,9 @@ impl Iter {
 impl Iterator for Iter {
     type Item = Result<(Value, Value)>;
 
+    // Inlined into callers in other crates (the C ABI's cursor loop), so the item is built
+    // where it is used instead of being moved through one more frame.
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.remaining == Some(0) {
             return None;
@@ -163,14 +170,19 @@ impl Iterator for Iter {
             inner.next_back()
         } else {
             inner.next()
-        }?;
+        };
+        let Some(item) = item else {
+            // Ended: sled's iterator would walk down the tree again on every later call.
+            self.inner = None;
+            return None;
+        };
         if let Some(n) = &mut self.remaining {
             *n -= 1;
         }
-        Some(
-            item.map(|(k, v)| (Value::from_engine(k), Value::from_engine(v)))
-                .map_err(Error::from_sled),
-        )
+        Some(match item {
+            Ok((k, v)) => Ok((Value::from_engine(k), Value::from_engine(v))),
+            Err(e) => Err(Error::from_sled(e)),
+        })
     }
 }
 
@@ -207,6 +219,56 @@ mod tests {
             .engine_bounds()
             .unwrap()
             .is_some());
+    }
+
+    #[test]
+    fn an_ended_iter_stays_ended_even_when_keys_are_added_after_its_end() {
+        let store = crate::Store::open_temporary().unwrap();
+        let tree = store.default_tree();
+        tree.insert(b"a", b"1").unwrap();
+        for reverse in [false, true] {
+            let scan = if reverse {
+                Scan::all().reverse()
+            } else {
+                Scan::all()
+            };
+            let mut iter = tree.scan(&scan).unwrap();
+            assert_eq!(iter.next().unwrap().unwrap().0, b"a");
+            assert!(iter.next().is_none());
+            // A live view would see these if it walked again; a fused iterator does not.
+            tree.insert(b"0", b"before").unwrap();
+            tree.insert(b"z", b"after").unwrap();
+            assert!(iter.next().is_none(), "reverse: {reverse}");
+            assert!(iter.inner.is_none(), "the engine's iterator is released");
+            tree.remove(b"0").unwrap();
+            tree.remove(b"z").unwrap();
+        }
+    }
+
+    #[test]
+    fn bounds_reach_the_engine_as_given() {
+        let store = crate::Store::open_temporary().unwrap();
+        let tree = store.default_tree();
+        for k in [&b"a"[..], b"b", b"c", b"d"] {
+            tree.insert(k, k).unwrap();
+        }
+        let keys = |scan: Scan| -> Vec<Vec<u8>> {
+            tree.scan(&scan)
+                .unwrap()
+                .map(|e| e.unwrap().0.to_vec())
+                .collect()
+        };
+        let b = b"b".to_vec();
+        let d = b"d".to_vec();
+        use Bound::*;
+        assert_eq!(
+            keys(Scan::from_bounds(Excluded(b.clone()), Included(d.clone()))),
+            [b"c".to_vec(), b"d".to_vec()]
+        );
+        assert_eq!(
+            keys(Scan::from_bounds(Included(b), Excluded(d))),
+            [b"b".to_vec(), b"c".to_vec()]
+        );
     }
 
     #[test]

@@ -130,7 +130,7 @@ impl Tree {
     pub fn scan(&self, scan: &Scan) -> Result<Iter> {
         let inner = scan
             .engine_bounds()?
-            .map(|bounds| Owned::new(self.inner.range::<Vec<u8>, _>(bounds)));
+            .map(|bounds| Owned::new(self.inner.range::<&[u8], _>(bounds)));
         Ok(Iter::new(inner, scan))
     }
 
