@@ -1,7 +1,7 @@
 //! `FerryCursor`: ordered scans that return many entries per call in a packed layout.
 //!
 //! # Packed entry layout, version 1 (`FERRY_CURSOR_LAYOUT_VERSION`)
-//! `ferry_cursor_next` fills the caller's buffer with whole entries, back to back, each:
+//! `ferry_cursor_next` and `ferry_cursor_fill` fill the caller's buffer with whole entries, back to back, each:
 //!
 //! | bytes | content |
 //! |---|---|
@@ -66,6 +66,8 @@ pub(crate) struct CursorState {
     iter: Iter,
     /// An entry read from `iter` that did not fit in the last buffer.
     pending: Option<(Value, Value)>,
+    /// Whether `iter` has ended (and `pending` is empty).
+    finished: bool,
 }
 
 fn bound(key: FFISlice<u8>, kind: u32, what: &'static str) -> Result<Bound<Vec<u8>>, FfiError> {
@@ -107,6 +109,7 @@ fn open(
                 CursorState {
                     iter,
                     pending: None,
+                    finished: false,
                 },
             ),
         },
@@ -169,6 +172,8 @@ fn entry_len(key: &[u8], value: &[u8]) -> usize {
     FERRY_ENTRY_HEADER_LEN as usize + key.len() + value.len()
 }
 
+/// Writes one entry at the start of `buf`, which holds at least `entry_len` bytes.
+#[inline]
 fn put_entry(buf: &mut [u8], key: &[u8], value: &[u8]) {
     // Keys and values are far below 4 GiB (MAX_KEY_LEN, MAX_VALUE_LEN).
     buf[0..4].copy_from_slice(&(key.len() as u32).to_le_bytes());
@@ -176,6 +181,110 @@ fn put_entry(buf: &mut [u8], key: &[u8], value: &[u8]) {
     let (k, v) = buf[8..].split_at_mut(key.len());
     k.copy_from_slice(key);
     v[..value.len()].copy_from_slice(value);
+}
+
+/// What one fill of a caller's buffer did.
+#[derive(Default)]
+struct Filled {
+    /// Entries written.
+    count: u64,
+    /// Bytes written; or, when the first entry did not fit, the bytes it needs.
+    used: usize,
+    /// Whether the scan has no entry after these.
+    finished: bool,
+}
+
+impl CursorState {
+    /// Appends `(key, value)` to `buf` at `filled.used`; gives the entry back if it does not
+    /// fit.
+    #[inline]
+    fn put(
+        buf: &mut [u8],
+        filled: &mut Filled,
+        key: Value,
+        value: Value,
+    ) -> Result<(), (Value, Value)> {
+        let need = entry_len(&key, &value);
+        let at = filled.used;
+        match buf.get_mut(at..at + need) {
+            Some(slot) => {
+                put_entry(slot, &key, &value);
+                filled.count += 1;
+                filled.used = at + need;
+                Ok(())
+            }
+            None => Err((key, value)),
+        }
+    }
+
+    /// Fills `buf` with as many of the next entries as fit (see `ferry_cursor_fill`).
+    fn fill(&mut self, buf: &mut [u8], filled: &mut Filled) -> Result<(), FfiError> {
+        if self.finished {
+            filled.finished = true;
+            return Ok(());
+        }
+        let mut first = self.pending.take();
+        loop {
+            let (key, value) = match first.take() {
+                Some(entry) => entry,
+                None => match self.iter.next() {
+                    Some(entry) => entry?,
+                    None => {
+                        self.finished = true;
+                        filled.finished = true;
+                        return Ok(());
+                    }
+                },
+            };
+            if let Err((key, value)) = Self::put(buf, filled, key, value) {
+                let need = entry_len(&key, &value);
+                self.pending = Some((key, value));
+                if filled.count == 0 {
+                    filled.used = need;
+                    return Err(FfiError::new(
+                        FerryStatus::BufferTooSmall,
+                        format!(
+                            "the next entry needs {need} bytes; the buffer holds {}",
+                            buf.len()
+                        ),
+                    ));
+                }
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// The body of `ferry_cursor_next` and `ferry_cursor_fill`.
+///
+/// # Safety
+/// As for `ferry_cursor_fill`.
+unsafe fn next_entries(
+    function: &'static str,
+    cursor: *mut FerryCursor,
+    buffer: FFISliceMut<u8>,
+    count: *mut u64,
+    used: *mut u64,
+    finished: *mut u8,
+) -> FerryStatus {
+    let mut filled = Filled::default();
+    let status = guard(function, || {
+        // SAFETY: per the contract of the exported callers.
+        let cursor = unsafe { handle(cursor, "cursor")? };
+        let mut cursor = cursor.state.enter(function)?;
+        let buf = bytes_mut(buffer, "buffer")?;
+        cursor.fill(buf, &mut filled)
+    });
+    // SAFETY: null or writable per the contract of the exported callers.
+    unsafe {
+        write_optional(count, filled.count);
+        write_optional(used, filled.used as u64);
+        write_optional(
+            finished,
+            u8::from(status == FerryStatus::Ok && filled.finished),
+        );
+    }
+    status
 }
 
 /// Fills `buffer` with as many of the next entries as fit, in the packed layout (see
@@ -186,6 +295,8 @@ fn put_entry(buf: &mut [u8], key: &[u8], value: &[u8]) {
 /// does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
 /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
 /// other error, `*count` entries were still written, and they are valid.
+/// `ferry_cursor_fill` does the same and also says when the scan is finished, which saves
+/// the last call.
 ///
 /// # Safety
 /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
@@ -198,46 +309,39 @@ pub unsafe extern "C" fn ferry_cursor_next(
     count: *mut u64,
     used: *mut u64,
 ) -> FerryStatus {
-    let mut written = (0u64, 0usize);
-    let status = guard("ferry_cursor_next", || {
-        // SAFETY: per the contract above.
-        let cursor = unsafe { handle(cursor, "cursor")? };
-        let mut cursor = cursor.state.enter("ferry_cursor_next")?;
-        let buf = bytes_mut(buffer, "buffer")?;
-        loop {
-            let (key, value) = match cursor.pending.take() {
-                Some(entry) => entry,
-                None => match cursor.iter.next() {
-                    Some(entry) => entry?,
-                    None => return Ok(()),
-                },
-            };
-            let need = entry_len(&key, &value);
-            let at = written.1;
-            if buf.len() - at < need {
-                cursor.pending = Some((key, value));
-                if written.0 == 0 {
-                    written.1 = need;
-                    return Err(FfiError::new(
-                        FerryStatus::BufferTooSmall,
-                        format!(
-                            "the next entry needs {need} bytes; the buffer holds {}",
-                            buf.len()
-                        ),
-                    ));
-                }
-                return Ok(());
-            }
-            put_entry(&mut buf[at..at + need], &key, &value);
-            written = (written.0 + 1, at + need);
-        }
-    });
-    // SAFETY: null or writable per the contract above.
+    // SAFETY: forwarded contract; `finished` is null.
     unsafe {
-        write_optional(count, written.0);
-        write_optional(used, written.1 as u64);
+        next_entries(
+            "ferry_cursor_next",
+            cursor,
+            buffer,
+            count,
+            used,
+            std::ptr::null_mut(),
+        )
     }
-    status
+}
+
+/// As `ferry_cursor_next`, and stores in `*finished` (may be null) 1 when the scan has no
+/// entry after the ones written, else 0. A scan that fits in one buffer thus takes one call,
+/// not two: stop when `*finished` is 1 (the cursor may be destroyed right away); further
+/// calls return `*count == 0` and `*finished == 1`. `*finished` is 0 after any status but
+/// `FERRY_STATUS_OK`.
+///
+/// # Safety
+/// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`,
+/// `used` and `finished` must be null or writable.
+#[ffi_function]
+#[no_mangle]
+pub unsafe extern "C" fn ferry_cursor_fill(
+    cursor: *mut FerryCursor,
+    buffer: FFISliceMut<u8>,
+    count: *mut u64,
+    used: *mut u64,
+    finished: *mut u8,
+) -> FerryStatus {
+    // SAFETY: forwarded contract.
+    unsafe { next_entries("ferry_cursor_fill", cursor, buffer, count, used, finished) }
 }
 
 /// Frees the cursor in `*cursor` and sets `*cursor` to null; a null `*cursor` is a no-op.

@@ -179,7 +179,7 @@ pub fn ffi_inventory() -> Inventory {
         .register(service(
             infos![ferry_cursor_open, ferry_cursor_open_prefix],
             <ferry_cursor_destroy as FunctionInfo>::function_info(),
-            infos![ferry_cursor_next],
+            infos![ferry_cursor_next, ferry_cursor_fill],
         ))
         .inventory()
 }

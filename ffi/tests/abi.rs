@@ -407,6 +407,109 @@ fn an_entry_larger_than_the_buffer_is_kept_for_the_retry() {
     }
 }
 
+/// One `ferry_cursor_fill` call: status, entries, bytes used, finished.
+fn fill(cursor: *mut FerryCursor, buf: &mut [u8]) -> (FerryStatus, Vec<Entry>, u64, u8) {
+    let (mut count, mut used, mut finished) = (99u64, 0u64, 7u8);
+    // SAFETY: live cursor (per the callers), live buffer and out-params.
+    let status = unsafe {
+        ferry_cursor_fill(
+            cursor,
+            FFISliceMut::from_slice(buf),
+            &mut count,
+            &mut used,
+            &mut finished,
+        )
+    };
+    let entries = if status == FerryStatus::Ok {
+        unpack(&buf[..used as usize], count)
+    } else {
+        Vec::new()
+    };
+    (status, entries, used, finished)
+}
+
+#[test]
+fn cursor_fill_says_when_the_scan_is_finished() {
+    let f = Fixture::new();
+    for k in [b"a", b"b", b"c", b"d"] {
+        f.insert(k, k);
+    }
+    let entry = |k: &[u8]| (k.to_vec(), k.to_vec());
+    let open = |limit: u64| {
+        let mut cursor = null_mut();
+        // SAFETY: live handles.
+        let status = unsafe { ferry_cursor_open_prefix(&mut cursor, f.tree, s(b""), 0, limit) };
+        assert_eq!(status, FerryStatus::Ok);
+        cursor
+    };
+    let mut buf = [0u8; 100];
+
+    // Everything fits: one call, finished.
+    let mut cursor = open(FERRY_NO_LIMIT);
+    let (status, entries, _, finished) = fill(cursor, &mut buf);
+    assert_eq!(status, FerryStatus::Ok);
+    assert_eq!(
+        entries,
+        [entry(b"a"), entry(b"b"), entry(b"c"), entry(b"d")]
+    );
+    assert_eq!(finished, 1);
+    let (status, entries, used, finished) = fill(cursor, &mut buf);
+    assert_eq!(
+        (status, entries.len(), used, finished),
+        (FerryStatus::Ok, 0, 0, 1)
+    );
+
+    // The limit ends the scan: finished without another call.
+    let mut limited = open(2);
+    let (_, entries, _, finished) = fill(limited, &mut buf);
+    assert_eq!((entries.len(), finished), (2, 1));
+
+    // A full buffer is not the end: 2 entries of 10 bytes fit in 25.
+    let mut partial = open(FERRY_NO_LIMIT);
+    let (_, entries, used, finished) = fill(partial, &mut buf[..25]);
+    assert_eq!(
+        (entries, used, finished),
+        (vec![entry(b"a"), entry(b"b")], 20, 0)
+    );
+    // Too small for the next entry: not finished either, and the entry is kept.
+    let (status, _, used, finished) = fill(partial, &mut buf[..5]);
+    assert_eq!(
+        (status, used, finished),
+        (FerryStatus::BufferTooSmall, 10, 0)
+    );
+    // The last two fill the buffer exactly; the end is still seen, as it takes no room.
+    let (_, entries, _, finished) = fill(partial, &mut buf[..20]);
+    assert_eq!((entries, finished), (vec![entry(b"c"), entry(b"d")], 1));
+    let (_, entries, _, finished) = fill(partial, &mut buf);
+    assert_eq!((entries.len(), finished), (0, 1));
+
+    // SAFETY: live cursors, destroyed once; `finished` may be null.
+    unsafe {
+        let mut reopened = open(FERRY_NO_LIMIT);
+        let status = ferry_cursor_fill(
+            reopened,
+            FFISliceMut::from_slice(&mut buf),
+            null_mut(),
+            null_mut(),
+            null_mut(),
+        );
+        assert_eq!(status, FerryStatus::Ok);
+        for c in [&mut cursor, &mut limited, &mut partial, &mut reopened] {
+            assert_eq!(ferry_cursor_destroy(c), FerryStatus::Ok);
+        }
+        assert_eq!(
+            ferry_cursor_fill(
+                null_mut(),
+                FFISliceMut::from_slice(&mut buf),
+                null_mut(),
+                null_mut(),
+                null_mut()
+            ),
+            FerryStatus::Null
+        );
+    }
+}
+
 #[test]
 fn compare_and_swap_swaps_or_reports_a_mismatch() {
     let f = Fixture::new();

@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 13600743513465226098ULL
+#define FERRY_API_HASH 15690022657336873082ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -401,11 +401,24 @@ ferry_status ferry_cursor_open_prefix(ferry_cursor** cursor, const ferry_tree* t
 /// does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
 /// needs; the entry is kept, so the call can be repeated with a larger buffer. After any
 /// other error, `*count` entries were still written, and they are valid.
+/// `ferry_cursor_fill` does the same and also says when the scan is finished, which saves
+/// the last call.
 ///
 /// # Safety
 /// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
 /// and `used` must be null or writable.
 ferry_status ferry_cursor_next(ferry_cursor* cursor, slice_mutu8 buffer, uint64_t* count, uint64_t* used);
+
+/// As `ferry_cursor_next`, and stores in `*finished` (may be null) 1 when the scan has no
+/// entry after the ones written, else 0. A scan that fits in one buffer thus takes one call,
+/// not two: stop when `*finished` is 1 (the cursor may be destroyed right away); further
+/// calls return `*count == 0` and `*finished == 1`. `*finished` is 0 after any status but
+/// `FERRY_STATUS_OK`.
+///
+/// # Safety
+/// `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`,
+/// `used` and `finished` must be null or writable.
+ferry_status ferry_cursor_fill(ferry_cursor* cursor, slice_mutu8 buffer, uint64_t* count, uint64_t* used, uint8_t* finished);
 
 
 #ifdef __cplusplus

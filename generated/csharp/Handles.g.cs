@@ -323,6 +323,8 @@ namespace Ferry
         // does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
         // needs; the entry is kept, so the call can be repeated with a larger buffer. After any
         // other error, `*count` entries were still written, and they are valid.
+        // `ferry_cursor_fill` does the same and also says when the scan is finished, which saves
+        // the last call.
         //
         // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
         // and `used` must be null or writable.
@@ -330,6 +332,20 @@ namespace Ferry
         public FerryStatus Next(Span<byte> buffer, out ulong count, out ulong used)
         {
             return FerryException.Check(Interop.ferry_cursor_next(this, buffer, out count, out used));
+        }
+
+        // As `ferry_cursor_next`, and stores in `*finished` (may be null) 1 when the scan has no
+        // entry after the ones written, else 0. A scan that fits in one buffer thus takes one call,
+        // not two: stop when `*finished` is 1 (the cursor may be destroyed right away); further
+        // calls return `*count == 0` and `*finished == 1`. `*finished` is 0 after any status but
+        // `FERRY_STATUS_OK`.
+        //
+        // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`,
+        // `used` and `finished` must be null or writable.
+        // Returns the status: success or an outcome; failures throw FerryException.
+        public FerryStatus Fill(Span<byte> buffer, out ulong count, out ulong used, out byte finished)
+        {
+            return FerryException.Check(Interop.ferry_cursor_fill(this, buffer, out count, out used, out finished));
         }
     }
 

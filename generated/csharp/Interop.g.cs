@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 13600743513465226098ul)
+            if (api_version != 15690022657336873082ul)
             {
-                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 13600743513465226098: the library and the bindings come from different versions. Rebuild both from one checkout.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 15690022657336873082: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 
@@ -421,6 +421,8 @@ namespace Ferry
         // does not fit, returns `FERRY_STATUS_BUFFER_TOO_SMALL` with `*used` set to the bytes it
         // needs; the entry is kept, so the call can be repeated with a larger buffer. After any
         // other error, `*count` entries were still written, and they are valid.
+        // `ferry_cursor_fill` does the same and also says when the scan is finished, which saves
+        // the last call.
         //
         // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`
         // and `used` must be null or writable.
@@ -433,6 +435,26 @@ namespace Ferry
             fixed (byte* buffer_ptr = &MemoryMarshal.GetReference(buffer))
             {
                 return ferry_cursor_next(cursor, new SliceMutu8((IntPtr)buffer_ptr, (ulong)buffer.Length), out count, out used);
+            }
+        }
+
+        // As `ferry_cursor_next`, and stores in `*finished` (may be null) 1 when the scan has no
+        // entry after the ones written, else 0. A scan that fits in one buffer thus takes one call,
+        // not two: stop when `*finished` is 1 (the cursor may be destroyed right away); further
+        // calls return `*count == 0` and `*finished == 1`. `*finished` is 0 after any status but
+        // `FERRY_STATUS_OK`.
+        //
+        // `cursor` must be null or a live handle; `buffer` must describe writable memory; `count`,
+        // `used` and `finished` must be null or writable.
+        [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_cursor_fill")]
+        public static extern FerryStatus ferry_cursor_fill(FerryCursorHandle cursor, SliceMutu8 buffer, out ulong count, out ulong used, out byte finished);
+
+        // Overload of ferry_cursor_fill taking spans and strings; pins with fixed, allocates no GCHandle.
+        public static unsafe FerryStatus ferry_cursor_fill(FerryCursorHandle cursor, Span<byte> buffer, out ulong count, out ulong used, out byte finished)
+        {
+            fixed (byte* buffer_ptr = &MemoryMarshal.GetReference(buffer))
+            {
+                return ferry_cursor_fill(cursor, new SliceMutu8((IntPtr)buffer_ptr, (ulong)buffer.Length), out count, out used, out finished);
             }
         }
 
