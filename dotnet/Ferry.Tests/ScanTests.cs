@@ -331,6 +331,61 @@ namespace Ferry.Tests
         }
 
         [Test]
+        public void KeysAndValuesOfEveryShortLengthAreCopiedWhole()
+        {
+            // Lengths 0 to 300 cross each word and tail boundary of the enumerator's short copy
+            // and its switch to Buffer.BlockCopy above 256 bytes.
+            for (var n = 0; n <= 300; n++)
+            {
+                var key = Bytes.Pattern(n + 1, n);
+                key[0] = (byte)(n >> 8);
+                key[1 % key.Length] = (byte)n;
+                Tree.Set(key, Bytes.Pattern(n, 1000 + n));
+            }
+            var seen = 0;
+            foreach (var entry in Tree.Range())
+            {
+                var n = entry.Value.Length;
+                Assert.That(entry.Key.Length, Is.EqualTo(n + 1), "key of the {0}-byte value", n);
+                Bytes.AssertEqual(Bytes.Pattern(n, 1000 + n), entry.Value, "value of " + n + " bytes");
+                seen++;
+            }
+            Assert.That(seen, Is.EqualTo(301));
+        }
+
+        [Test]
+        public void AScanThatFitsInOneBatchStillThrowsOnceTheStoreIsDisposed()
+        {
+            // Its cursor is closed after the first batch, which holds all ten entries; the
+            // enumerator behaves as one whose cursor the store closed.
+            Fill20();
+            var enumerator = Tree.Range(limit: 10).GetEnumerator();
+            Assert.That(enumerator.MoveNext(), Is.True);
+            Store.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => enumerator.MoveNext());
+            Assert.DoesNotThrow(() => enumerator.Dispose());
+        }
+
+        [Test]
+        public void EnumeratorsOfOneEnumerableAreIndependent()
+        {
+            Fill20();
+            var scan = Tree.Range(limit: 12);
+            using (var first = scan.GetEnumerator())
+            using (var second = scan.GetEnumerator())
+            {
+                Assert.That(first.MoveNext() && first.MoveNext(), Is.True);
+                var fromSecond = new List<string>();
+                while (second.MoveNext()) fromSecond.Add(Bytes.Text(second.Current.Key));
+                Assert.That(fromSecond, Is.EqualTo(KeyRange(0, 12)));
+                Assert.That(Bytes.Text(first.Current.Key), Is.EqualTo(K(1)));
+                var rest = 0;
+                while (first.MoveNext()) rest++;
+                Assert.That(rest, Is.EqualTo(10));
+            }
+        }
+
+        [Test]
         public void ScanOfAKeyAndValueBothAtTheirLimits()
         {
             var key = Bytes.Filled(Limits.MaxKeyLength, 0x42);

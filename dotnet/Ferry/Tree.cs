@@ -277,7 +277,7 @@ namespace Ferry
             if (limit < -1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "Use -1 for no limit.");
             using (var cursor = OpenCursor(ScanKind.Range, start, end, reverse, limit))
             {
-                return ScanVisit.Run(cursor, limit, visitor);
+                return ScanVisit.Run(cursor, visitor);
             }
         }
 
