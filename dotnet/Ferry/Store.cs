@@ -139,6 +139,8 @@ namespace Ferry
 
         /// <summary>
         /// Makes every write that returned before this call durable (written and fsync'd), in all trees.
+        /// Threads that flush at the same time share the work: a flush that finds another one
+        /// running waits for it, then one flush covers all the callers that waited.
         /// </summary>
         /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
         /// <exception cref="FerryException">The files could not be written.</exception>

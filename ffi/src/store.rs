@@ -115,6 +115,9 @@ pub unsafe extern "C" fn ferry_store_destroy(store: *mut *mut FerryStore) -> Fer
 
 /// Makes every write that returned before this call durable (written and fsync'd).
 ///
+/// May be called from several threads at once: a flush that finds another one running waits
+/// for it, then one flush covers all the callers that waited (group commit).
+///
 /// # Safety
 /// `store` must be null or a live handle from `ferry_store_open`.
 #[ffi_function]

@@ -17,7 +17,7 @@ extern "C" {
 
 /* The API hash this header was generated for. A library whose ferry_api_guard() returns
    another value was built from different sources: FERRY_API_CHECK() is 0 then. */
-#define FERRY_API_HASH 15690022657336873082ULL
+#define FERRY_API_HASH 5272390427273243364ULL
 #define FERRY_API_CHECK() (ferry_api_guard() == FERRY_API_HASH)
 
 
@@ -222,6 +222,9 @@ ferry_status ferry_store_destroy(ferry_store** store);
 ferry_status ferry_store_open(ferry_store** store, const char* path, const ferry_options* options);
 
 /// Makes every write that returned before this call durable (written and fsync'd).
+///
+/// May be called from several threads at once: a flush that finds another one running waits
+/// for it, then one flush covers all the callers that waited (group commit).
 ///
 /// # Safety
 /// `store` must be null or a live handle from `ferry_store_open`.

@@ -47,6 +47,9 @@ namespace Ferry
 
         // Makes every write that returned before this call durable (written and fsync'd).
         //
+        // May be called from several threads at once: a flush that finds another one running waits
+        // for it, then one flush covers all the callers that waited (group commit).
+        //
         // `store` must be null or a live handle from `ferry_store_open`.
         // Returns the status: success or an outcome; failures throw FerryException.
         public FerryStatus Flush()

@@ -24,9 +24,9 @@ namespace Ferry
         static Interop()
         {
             var api_version = Interop.ferry_api_guard();
-            if (api_version != 15690022657336873082ul)
+            if (api_version != 5272390427273243364ul)
             {
-                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 15690022657336873082: the library and the bindings come from different versions. Rebuild both from one checkout.");
+                throw new TypeLoadException($"libferry reports API hash {api_version}, but these bindings were generated for 5272390427273243364: the library and the bindings come from different versions. Rebuild both from one checkout.");
             }
         }
 
@@ -135,6 +135,9 @@ namespace Ferry
         }
 
         // Makes every write that returned before this call durable (written and fsync'd).
+        //
+        // May be called from several threads at once: a flush that finds another one running waits
+        // for it, then one flush covers all the callers that waited (group commit).
         //
         // `store` must be null or a live handle from `ferry_store_open`.
         [DllImport(NativeLib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "ferry_store_flush")]
