@@ -114,10 +114,10 @@ test-ui: native ## Browser test (Chromium + playwright-core) of the UI against t
 doc: ## Build the API docs; a missing doc comment fails.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --workspace --no-deps
 
-bench: deps ## Cross-language benchmark: Rust, C, C# and SQLite peers on 1M keys (3-6 min); writes bench/results/.
+bench: deps ## Cross-language benchmark: Rust, C, C# and SQLite peers on 1M keys, group commit, HTTP (5-8 min); writes bench/results/.
 	scripts/bench.sh
 
-bench-quick: deps ## The cross-language benchmark on 50k keys (~10 s): fails only if a harness fails.
+bench-quick: deps ## The cross-language benchmark on 50k keys (~40 s): fails only if a harness fails.
 	scripts/bench.sh --quick
 
 bench-criterion: deps ## Criterion benchmarks of ferry-core alone on 1M keys.

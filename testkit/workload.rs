@@ -11,6 +11,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 use ferry_core::{Batch, Options, Store, Tree};
 
@@ -322,6 +323,21 @@ fn write_until_killed(
             std::process::exit(4);
         }
     };
+    // Two more threads flush all the time, so that the writer's flushes keep meeting others
+    // in progress: a flush that another thread's covered (group commit,
+    // `core/src/group_commit.rs`) must be as durable as one the writer ran itself. They stop
+    // at the first error; the writer's own operations report it.
+    for _ in 0..FLUSHERS {
+        let store = store.clone();
+        std::thread::spawn(move || {
+            while store.flush().is_ok() {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        });
+    }
     say("ready");
     perform(&store, work, None, |n| say(&format!("ack {n}")))
 }
+
+/// Threads of the writer child that only flush, beside the one that writes.
+const FLUSHERS: usize = 2;
