@@ -51,8 +51,9 @@ pub struct Config {
 pub struct Power {
     /// Always this kind of cut (`None`: drawn per trial, see [`run`]).
     pub cut: Option<Cut>,
-    /// Treat every `fdatasync` as a no-op: Ferry's syncs switched off (`durability.rs`
-    /// syncs with `fdatasync`; sled uses `fsync`), to show that the model finds the loss.
+    /// Treat every `fdatasync` as a no-op: the log and blob syncs switched off (sled's log and
+    /// blob writes sync with `fdatasync`, its directories with `fsync`), to show that the
+    /// model finds the loss.
     pub ignore_fdatasync: bool,
 }
 
