@@ -1,7 +1,8 @@
 //! `FerryCursor`: ordered scans that return many entries per call in a packed layout.
 //!
 //! # Packed entry layout, version 1 (`FERRY_CURSOR_LAYOUT_VERSION`)
-//! `ferry_cursor_next` and `ferry_cursor_fill` fill the caller's buffer with whole entries, back to back, each:
+//! `ferry_cursor_next` and `ferry_cursor_fill` fill the caller's buffer with whole entries, back
+//! to back, each:
 //!
 //! | bytes | content |
 //! |---|---|
