@@ -189,6 +189,14 @@ def series_plan(suspend):
     return plan
 
 
+def kill_and_clean(proc, data):
+    """Kills a harness or server process that is still running and removes its data directory."""
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    shutil.rmtree(data, ignore_errors=True)
+
+
 class HarnessError(Exception):
     pass
 
@@ -280,10 +288,7 @@ class Harness:
         shutil.rmtree(self.data, ignore_errors=True)
 
     def kill(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        shutil.rmtree(self.data, ignore_errors=True)
+        kill_and_clean(self.proc, self.data)
 
 
 def free_port():
@@ -398,10 +403,7 @@ class ServerHarness:
         shutil.rmtree(self.data, ignore_errors=True)
 
     def kill(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        shutil.rmtree(self.data, ignore_errors=True)
+        kill_and_clean(self.proc, self.data)
 
 
 def say(text):
