@@ -212,9 +212,7 @@ thread_local! {
 /// The calls to one interposed function so far: `pwrite64`, `fsync`, `fdatasync` or
 /// `sync_file_range`.
 pub fn calls_to(name: &str) -> u64 {
-    CALL_NAMES
-        .iter()
-        .position(|&n| n == name && !n.is_empty())
+    counter_of(name)
         .and_then(|i| CALLS_BY_NAME.get(i))
         .map_or(0, |c| c.load(Ordering::Relaxed))
 }
@@ -222,10 +220,14 @@ pub fn calls_to(name: &str) -> u64 {
 /// [`calls_to`], counting only the calls the calling thread made: whether work was done on
 /// this thread or handed to another one.
 pub fn calls_on_this_thread(name: &str) -> u64 {
-    let Some(i) = CALL_NAMES.iter().position(|&n| n == name && !n.is_empty()) else {
-        return 0;
-    };
-    THREAD_CALLS.with(|calls| calls.get(i).map_or(0, Cell::get))
+    counter_of(name).map_or(0, |i| {
+        THREAD_CALLS.with(|calls| calls.get(i).map_or(0, Cell::get))
+    })
+}
+
+/// The index of the call counters of the interposed function `name`.
+fn counter_of(name: &str) -> Option<usize> {
+    CALL_NAMES.iter().position(|&n| n == name && !n.is_empty())
 }
 
 /// A call an [`Observer`] sees; it has not been made yet.
