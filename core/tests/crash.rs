@@ -98,15 +98,15 @@ fn acknowledged_flushes_survive_power_loss() {
     assert_ok(&report);
 }
 
-/// The power-loss model can fail: with Ferry's `fdatasync`s ignored, a power cut that loses
-/// everything unsynced loses acknowledged writes (sled's own `sync_file_range` and periodic
-/// `fsync` do not cover every flush).
+/// The power-loss model can fail: with every `fdatasync` ignored (the log and blob syncs that
+/// make a flush durable), a power cut that loses everything unsynced loses acknowledged writes
+/// (the `fsync`s sled still makes, of directories and `conf`, do not cover a flush).
 #[test]
-fn the_power_model_finds_lost_writes_without_ferrys_fdatasync() {
+fn the_power_model_finds_lost_writes_without_fdatasync() {
     workload::become_writer_if_asked();
     let _io = IO.lock().unwrap_or_else(|e| e.into_inner());
     let report = run_trials(
-        "the_power_model_finds_lost_writes_without_ferrys_fdatasync",
+        "the_power_model_finds_lost_writes_without_fdatasync",
         8,
         Some(crash::Power {
             cut: Some(Cut::AllLost),
