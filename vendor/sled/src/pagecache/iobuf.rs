@@ -1163,40 +1163,19 @@ pub(in crate::pagecache) fn maybe_seal_and_write_iobuf(
             "asynchronously writing iobuf with lsn {} to log from maybe_seal",
             lsn
         );
-        let iobufs = iobufs.clone();
-        let iobuf = iobuf.clone();
-        let write = move || {
-            if let Err(e) = iobufs.write_to_log(&iobuf) {
-                error!(
-                    "hit error while writing iobuf with lsn {}: {:?}",
-                    lsn, e
-                );
-
-                // store error before notifying so that waiting threads will see
-                // it
-                iobufs.config.set_global_error(e);
-
-                let intervals = iobufs.intervals.lock();
-
-                // having held the mutex makes this linearized
-                // with the notify below.
-                drop(intervals);
-
-                let _notified = iobufs.interval_updated.notify_all();
-            }
-        };
-
         if write_here {
             // Ferry patch (vendor/README.md): a thread that seals a buffer in order to
             // wait for it (`make_stable`) writes it itself. Upstream hands every write to
             // the thread pool and then sleeps until a pool thread has written and synced
             // the buffer: two thread hand-offs per flush, and every idle pool thread is
             // woken for each one. An error is recorded and reported by `make_stable`.
-            write();
+            write_sealed(iobufs, iobuf);
             return Ok(());
         }
 
-        let _result = threadpool::spawn(write)?;
+        let iobufs = iobufs.clone();
+        let iobuf = iobuf.clone();
+        let _result = threadpool::spawn(move || write_sealed(&iobufs, &iobuf))?;
 
         #[cfg(feature = "event_log")]
         _result.wait();
@@ -1204,6 +1183,31 @@ pub(in crate::pagecache) fn maybe_seal_and_write_iobuf(
         Ok(())
     } else {
         Ok(())
+    }
+}
+
+/// Ferry patch (vendor/README.md): writes a sealed buffer that no writer is
+/// filling any more; on failure, records the error and wakes the threads waiting
+/// in `make_stable`, which report it. The one body of both writers of buffers
+/// (`maybe_seal_and_write_iobuf` and `Log::exit_reservation`).
+pub(in crate::pagecache) fn write_sealed(iobufs: &IoBufs, iobuf: &IoBuf) {
+    if let Err(e) = iobufs.write_to_log(iobuf) {
+        error!(
+            "hit error while writing iobuf with lsn {}: {:?}",
+            iobuf.lsn, e
+        );
+
+        // store error before notifying so that waiting threads will see
+        // it
+        iobufs.config.set_global_error(e);
+
+        let intervals = iobufs.intervals.lock();
+
+        // having held the mutex makes this linearized
+        // with the notify below.
+        drop(intervals);
+
+        let _notified = iobufs.interval_updated.notify_all();
     }
 }
 

@@ -436,27 +436,11 @@ impl Log {
             );
             let iobufs = self.iobufs.clone();
             let iobuf = iobuf.clone();
-            threadpool::spawn(move || {
-                if let Err(e) = iobufs.write_to_log(&iobuf) {
-                    error!(
-                        "hit error while writing iobuf with lsn {}: {:?}",
-                        lsn, e
-                    );
-                    iobufs.config.set_global_error(e);
-
-                    // Ferry patch (vendor/README.md): wake the threads waiting in
-                    // `make_stable` for this buffer, as the other writer of buffers
-                    // (`maybe_seal_and_write_iobuf`) does. Without it a flush waiting for
-                    // this write never returns.
-                    let intervals = iobufs.intervals.lock();
-
-                    // having held the mutex makes this linearized
-                    // with the notify below.
-                    drop(intervals);
-
-                    let _notified = iobufs.interval_updated.notify_all();
-                }
-            })?;
+            // Ferry patch (vendor/README.md): the same write as the other writer of
+            // buffers (`maybe_seal_and_write_iobuf`), which on failure also wakes the
+            // threads waiting in `make_stable` for this buffer. Upstream did not wake them
+            // here, and a flush waiting for this write never returned.
+            threadpool::spawn(move || iobuf::write_sealed(&iobufs, &iobuf))?;
 
             Ok(())
         } else {
